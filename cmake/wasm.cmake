@@ -15,3 +15,12 @@ target_include_directories(hooksmith_json SYSTEM INTERFACE ${_json_root})
 # at compile and at link time.
 add_compile_options(-fwasm-exceptions)
 add_link_options(-fwasm-exceptions)
+
+# Debian's emscripten runs its JS optimizer with the machine's node, which does not search
+# Debian's module folder (Cannot find module 'acorn'): every link gets NODE_PATH.
+set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+
+execute_process(COMMAND ${CMAKE_CXX_COMPILER} --version OUTPUT_VARIABLE _em_version
+                OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+string(REGEX REPLACE "\n.*" "" _em_version "${_em_version}")
+message(STATUS "hooksmith: ${_em_version}")

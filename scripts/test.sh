@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The one command that sets up, builds and runs every test suite:
+# Catch2 (ctest), the Wasm module's JS suite in Node, and the same suite plus the end-to-end
+# tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+scripts/build.sh all
+
+echo "== native: ctest"
+ctest --test-dir build/native --output-on-failure -j "$(nproc)"
+
+echo "== wasm: JS suite in Node, then in headless Chromium"
+node --test --test-reporter=spec tests/js/ tests/e2e/
