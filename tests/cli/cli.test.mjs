@@ -1,0 +1,147 @@
+// The `hooksmith` CLI contract (README): outputs, exit codes and the jsonl streams.
+// Run by ctest with HOOKSMITH_CLI pointing at the built binary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const CLI = process.env.HOOKSMITH_CLI;
+if (!CLI) throw new Error('set HOOKSMITH_CLI to the hooksmith binary (ctest does)');
+const fixture = (name) => new URL(`fixtures/${name}`, import.meta.url).pathname;
+const CONFIG = fixture('spec-config.json');
+const MARY = fixture('mary.json');
+const NAMELESS = fixture('nameless.json');
+
+function run(args, input = '') {
+  const result = spawnSync(CLI, args, { input, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const SPEC_REQUEST = {
+  method: 'POST',
+  url: 'https://api.example.com/users/42?src=spring%20sale',
+  headers: [['Content-Type', 'application/json'], ['Authorization', 'Basic dXNlcjpzZWNyZXQ='],
+            ['X-Campaign', '5724036847910912']],
+  body: '{"first_name":"Mary","total":39.98}',
+};
+
+test('render: the spec example as JSON, exact and unmasked', () => {
+  const { code, stdout } = run(['render', CONFIG, MARY]);
+  assert.equal(code, 0);
+  assert.deepEqual(JSON.parse(stdout), SPEC_REQUEST);
+});
+
+test('render --format http: CRLF lines, Host and Content-Length, credentials masked', () => {
+  const { code, stdout } = run(['render', CONFIG, MARY, '--format', 'http']);
+  assert.equal(code, 0);
+  const [head, body] = stdout.split('\r\n\r\n');
+  const lines = head.split('\r\n');
+  assert.equal(lines[0], 'POST /users/42?src=spring%20sale HTTP/1.1');
+  assert.ok(lines.includes('Host: api.example.com'));
+  assert.ok(lines.includes(`Content-Length: ${Buffer.byteLength(SPEC_REQUEST.body)}`));
+  assert.ok(!stdout.includes('dXNlcjpzZWNyZXQ='), 'Basic credentials are masked');
+  assert.equal(body, SPEC_REQUEST.body);
+  assert.ok(run(['render', CONFIG, MARY, '--format', 'http', '--reveal']).stdout.includes('Basic dXNlcjpzZWNyZXQ='));
+});
+
+test('render --format curl: a shell command with the credentials masked', () => {
+  const { code, stdout } = run(['render', CONFIG, MARY, '--format', 'curl']);
+  assert.equal(code, 0);
+  assert.match(stdout, /^curl /);
+  assert.ok(stdout.includes("'https://api.example.com/users/42?src=spring%20sale'"));
+  assert.ok(!stdout.includes('dXNlcjpzZWNyZXQ='));
+});
+
+test('render: a suppressed user exits 3 and names the variable', () => {
+  const { code, stdout, stderr } = run(['render', CONFIG, NAMELESS]);
+  assert.equal(code, 3);
+  assert.equal(stdout, '');
+  assert.match(stderr, /^missing: .*userAttribute\['First name'\].*\(data\.first_name/);
+});
+
+test('render: typed errors exit 1 with kind, field and position on stderr', () => {
+  const broken = JSON.stringify({ url: 'https://x.example/{% if userId %}' });
+  const { code, stderr } = run(['render', '-', MARY], broken);
+  assert.equal(code, 1);
+  assert.match(stderr, /^syntax: .*\(url at 1:\d+\)\n$/);
+  const unknown = run(['render', '-', MARY], JSON.stringify({ url: 'https://x.example/', colour: 'red' }));
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /^config: .*\(colour\)/);
+  assert.equal(run(['render', fixture('absent.json'), MARY]).code, 1);
+  assert.equal(run(['render', CONFIG, MARY, '--format', 'xml']).code, 1);
+});
+
+test('render --jsonl: one output line per input line, in order, errors included', () => {
+  const config = JSON.parse(readFileSync(CONFIG, 'utf8'));
+  const mary = JSON.parse(readFileSync(MARY, 'utf8'));
+  const lines = [
+    JSON.stringify({ config, context: mary, id: 'msg_1', timestamp: 1614265330 }),
+    '{"config": {"url": ',
+    JSON.stringify({ config, context: { ...mary, userAttribute: {} } }),
+    '[1, 2]',
+    JSON.stringify({ config: { url: 'javascript:alert(1)' }, context: {} }),
+    JSON.stringify({ config, context: mary }),
+  ];
+  const { code, stdout } = run(['render', '--jsonl'], lines.join('\n') + '\n');
+  assert.equal(code, 0);
+  const out = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  assert.equal(out.length, lines.length);
+  assert.deepEqual(out[0], { request: SPEC_REQUEST });
+  assert.equal(out[1].error.kind, 'input');
+  assert.equal(out[2].error.kind, 'missing');
+  assert.equal(out[2].error.field, 'data.first_name');
+  assert.equal(out[3].error.kind, 'input');
+  assert.equal(out[4].error.kind, 'config');
+  assert.equal(out[4].error.field, 'url');
+  assert.deepEqual(out[5], { request: SPEC_REQUEST });
+});
+
+test('template --jsonl: outputs and typed errors, suppress by default', () => {
+  const lines = [
+    { template: "Hi {{ userAttribute['First name'] }}", context: { userAttribute: { 'First name': 'Mary' } } },
+    { template: '{{ nope }}', context: {} },
+    { template: '[{{ nope }}]', context: {}, missing: 'jinja' },
+    { template: '{{ 1.0 }} {{ a }}', context: '{"a": 1.0}' },
+    { template: 'a\n{% for %}', context: {} },
+    { template: '{{ 1/0 }}' },
+  ].map((line) => JSON.stringify(line));
+  const { code, stdout } = run(['template', '--jsonl'], lines.join('\n'));
+  assert.equal(code, 0);
+  const out = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(out[0], { output: 'Hi Mary' });
+  assert.equal(out[1].error.kind, 'missing');
+  assert.deepEqual(out[2], { output: '[]' });
+  assert.deepEqual(out[3], { output: '1.0 1.0' });
+  assert.equal(out[4].error.kind, 'syntax');
+  assert.equal(out[4].error.line, 2);
+  assert.equal(out[5].error.kind, 'render');
+  assert.equal(out.length, 6);
+});
+
+test('send: retries over the stub transport and reports every attempt', () => {
+  const { code, stdout } = run(['send', CONFIG, MARY, '--stub', '503,429+30,timeout,200', '--timestamp', '1614265330']);
+  assert.equal(code, 0);
+  const lines = stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 5);
+  assert.match(lines[0], /^attempt 1: after 0 s, status 503/);
+  assert.match(lines[1], /^attempt 2: after 1 min, status 429 \(Retry-After: 30\)/);
+  assert.match(lines[2], /^attempt 3: after 30 s, timeout/);
+  assert.match(lines[3], /^attempt 4: after 4 min, status 200/);
+  assert.match(lines[4], /^delivered on attempt 4/);
+});
+
+test('send: exit 2 when not delivered, 3 when suppressed', () => {
+  assert.equal(run(['send', CONFIG, MARY, '--stub', '404']).code, 2);
+  assert.equal(run(['send', CONFIG, MARY, '--stub', '503,503,503', '--policy', 'interactive']).code, 2);
+  assert.equal(run(['send', CONFIG, MARY, '--stub', '']).code, 2, 'an empty script refuses every attempt');
+  assert.equal(run(['send', CONFIG, NAMELESS, '--stub', '200']).code, 3);
+  assert.equal(run(['send', CONFIG, MARY, '--stub', 'soon']).code, 1);
+});
+
+test('--help works for every command', () => {
+  for (const command of [[], ['render'], ['template'], ['send']]) {
+    const { code, stdout } = run([...command, '--help']);
+    assert.equal(code, 0);
+    assert.match(stdout, /usage: hooksmith/);
+  }
+});
