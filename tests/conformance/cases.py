@@ -278,7 +278,7 @@ CASES += _section("subscript", [
     ("attr_on_undefined_errors", "{{ nope.a }}"),
     ("item_on_undefined_errors", "{{ nope['a'] }}"),
     ("attr_on_missing_attr_errors", "{{ parameter.nope.deeper }}", LP),
-    ("attr_on_int", "[{{ (5).real }}]"),
+    ("attr_on_int", "[{{ (5).nope }}]"),
     ("attr_string_unknown", "[{{ 'abc'.nope }}]"),
 ])
 
