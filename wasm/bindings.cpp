@@ -1,82 +1,169 @@
-// The Embind shell: converts between JS and the core, nothing else. Every entry point catches
-// and returns errors as values, because an exception escaping into JS would lose its type.
+// The Embind shell: converts between JS and the core, nothing else. Every entry point returns
+// {result…} or {error}; the JS module (js/*.mjs) turns errors into HooksmithError.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <nlohmann/json.hpp>
+
+#include <optional>
 #include <string>
 
+#include "convert.hpp"
+#include "hooksmith/cors.hpp"
+#include "hooksmith/export.hpp"
+#include "hooksmith/retry.hpp"
 #include "hooksmith/template.hpp"
+#include "hooksmith/webhook.hpp"
+#include "webhook/signing.hpp"
 
 using emscripten::val;
+namespace hs = hooksmith;
+using hs::wasm::guarded;
 
 namespace {
 
-val error_to_val(const hooksmith::Error& error) {
+val with(const char* name, val value) {
     val out = val::object();
-    out.set("kind", hooksmith::to_string(error.kind));
-    out.set("message", error.message);
-    if (!error.field.empty()) out.set("field", error.field);
-    if (!error.variable.empty()) out.set("variable", error.variable);
-    if (error.line > 0) {
-        out.set("line", error.line);
-        out.set("column", error.column);
-    }
+    out.set(name, value);
     return out;
 }
 
-val failure(const hooksmith::Error& error) {
-    val out = val::object();
-    out.set("error", error_to_val(error));
-    return out;
-}
-
-val internal_failure(const std::exception& e) {
-    return failure(hooksmith::Error(hooksmith::ErrorKind::render,
-                                    std::string("internal error: ") + e.what()));
-}
-
-hooksmith::MissingPolicy parse_missing(const std::string& missing) {
-    if (missing == "jinja") return hooksmith::MissingPolicy::jinja;
-    if (missing == "suppress" || missing.empty()) return hooksmith::MissingPolicy::suppress;
-    throw hooksmith::Error(hooksmith::ErrorKind::config,
-                           "missing must be \"suppress\" or \"jinja\", not \"" + missing + "\"");
-}
-
-val render_template(const std::string& source, const std::string& context_json,
-                    const std::string& missing) {
-    try {
-        hooksmith::RenderOptions options;
-        options.missing = parse_missing(missing);
-        const auto context = hooksmith::Context::from_json_text(context_json);
-        const auto compiled = hooksmith::Template::compile(source);
-        val out = val::object();
-        out.set("output", compiled.render(context, options));
-        return out;
-    } catch (const hooksmith::Error& e) {
-        return failure(e);
-    } catch (const std::exception& e) {
-        return internal_failure(e);
+// The demo re-renders one template as the user types another field: keep the last compile.
+const hs::Template& compiled_template(const std::string& source) {
+    static std::optional<hs::Template> last;
+    if (!last || last->source() != source) {
+        last.reset();
+        last = hs::Template::compile(source);
     }
+    return *last;
+}
+
+val render_template(const std::string& source, const std::string& context_json, const std::string& missing) {
+    return guarded([&] {
+        hs::RenderOptions options;
+        options.missing = hs::wasm::parse_missing(missing);
+        const auto context = hs::Context::from_json_text(context_json);
+        return with("output", val(compiled_template(source).render(context, options)));
+    });
 }
 
 val template_variables(const std::string& source) {
-    try {
-        const auto compiled = hooksmith::Template::compile(source);
-        val names = val::array();
-        for (const auto& name : compiled.variables()) names.call<void>("push", name);
-        val out = val::object();
-        out.set("variables", names);
-        return out;
-    } catch (const hooksmith::Error& e) {
-        return failure(e);
-    } catch (const std::exception& e) {
-        return internal_failure(e);
-    }
+    return guarded([&] { return with("variables", hs::wasm::strings_to_val(compiled_template(source).variables())); });
 }
+
+// A compiled webhook as JS sees it: rendering takes the context as JSON text.
+class WebhookHandle {
+public:
+    explicit WebhookHandle(hs::CompiledWebhook webhook) : webhook_(std::move(webhook)) {}
+
+    // `id` is a string or null/undefined; `timestamp` Unix seconds or null/undefined.
+    val render(const std::string& context_json, const val& id, const val& timestamp) const {
+        return guarded([&] {
+            hs::RenderInput input;
+            if (id.isString()) input.id = id.as<std::string>();
+            if (timestamp.isNumber()) input.timestamp_seconds = static_cast<std::int64_t>(timestamp.as<double>());
+            const auto context = hs::Context::from_json_text(context_json);
+            return with("request", hs::wasm::request_to_val(webhook_.render(context, input)));
+        });
+    }
+
+    val variables() const { return hs::wasm::strings_to_val(webhook_.variables()); }
+    std::string config_json(bool reveal) const { return webhook_.config_json(reveal); }
+    std::string method() const { return webhook_.method(); }
+    bool is_signed() const { return webhook_.is_signed(); }
+    std::string missing() const {
+        return webhook_.missing_policy() == hs::MissingPolicy::jinja ? "jinja" : "suppress";
+    }
+    // The config's retry policy as JSON text, or "" when the config has none.
+    std::string retry_policy_json() const {
+        const auto& policy = webhook_.retry_policy();
+        return policy ? policy->to_json().dump() : std::string();
+    }
+
+private:
+    hs::CompiledWebhook webhook_;
+};
+
+val compile_webhook(const std::string& config_json) {
+    return guarded([&] { return with("webhook", val(WebhookHandle(hs::CompiledWebhook::compile(config_json)))); });
+}
+
+val to_curl(const val& request, bool reveal) {
+    return guarded([&] { return with("text", val(hs::to_curl(hs::wasm::request_from_val(request), reveal))); });
+}
+
+val to_http(const val& request, bool reveal) {
+    return guarded([&] { return with("text", val(hs::to_http(hs::wasm::request_from_val(request), reveal))); });
+}
+
+val masked_request(const val& request) {
+    return guarded([&] { return with("request", hs::wasm::request_to_val(hs::masked(hs::wasm::request_from_val(request)))); });
+}
+
+val analyze_cors(const val& request, const std::string& origin) {
+    return guarded([&] {
+        const hs::CorsAnalysis analysis = hs::analyze_cors(hs::wasm::request_from_val(request), origin);
+        val out = val::object();
+        out.set("mode", analysis.mode);
+        out.set("reasons", hs::wasm::strings_to_val(analysis.reasons));
+        out.set("requiredResponseHeaders", hs::wasm::strings_to_val(analysis.required_response_headers));
+        out.set("notes", hs::wasm::strings_to_val(analysis.notes));
+        return with("cors", out);
+    });
+}
+
+// A preset name ("leanplum", "interactive") or the JSON text of a `retry` value → policy JSON text.
+val resolve_retry_policy(const std::string& name_or_json) {
+    return guarded([&] {
+        const bool is_name = !name_or_json.empty() && name_or_json.front() != '{';
+        const hs::RetryPolicy policy = is_name ? hs::RetryPolicy::preset(name_or_json)
+                                               : hs::RetryPolicy::from_json(nlohmann::json::parse(name_or_json));
+        return with("policy", val(policy.to_json().dump()));
+    });
+}
+
+// outcome: {kind: "response"|"timeout"|"network_error", status, retryAfter}
+val next_retry(const std::string& policy_json, int attempts_made, const val& outcome, double now_seconds) {
+    return guarded([&] {
+        const hs::RetryPolicy policy = hs::RetryPolicy::from_json(nlohmann::json::parse(policy_json));
+        hs::AttemptOutcome attempt;
+        const std::string kind = outcome["kind"].as<std::string>();
+        attempt.kind = kind == "timeout" ? hs::AttemptOutcome::timeout
+                     : kind == "network_error" ? hs::AttemptOutcome::network_error
+                     : hs::AttemptOutcome::response;
+        if (outcome["status"].isNumber()) attempt.status = outcome["status"].as<int>();
+        if (outcome["retryAfter"].isString()) attempt.retry_after = outcome["retryAfter"].as<std::string>();
+        const hs::RetryDecision decision = hs::next_retry(policy, attempts_made, attempt, static_cast<std::int64_t>(now_seconds));
+        val out = val::object();
+        out.set("retry", decision.retry);
+        out.set("success", decision.success);
+        out.set("delayMs", static_cast<double>(decision.delay_ms));
+        out.set("reason", decision.reason);
+        return with("decision", out);
+    });
+}
+
+std::string random_message_id() { return hs::detail::random_message_id(); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(hooksmith) {
+    emscripten::class_<WebhookHandle>("WebhookHandle")
+        .function("render", &WebhookHandle::render)
+        .function("variables", &WebhookHandle::variables)
+        .function("configJson", &WebhookHandle::config_json)
+        .function("method", &WebhookHandle::method)
+        .function("isSigned", &WebhookHandle::is_signed)
+        .function("missing", &WebhookHandle::missing)
+        .function("retryPolicyJson", &WebhookHandle::retry_policy_json);
     emscripten::function("renderTemplate", &render_template);
     emscripten::function("templateVariables", &template_variables);
+    emscripten::function("compileWebhook", &compile_webhook);
+    emscripten::function("toCurl", &to_curl);
+    emscripten::function("toHttp", &to_http);
+    emscripten::function("maskedRequest", &masked_request);
+    emscripten::function("analyzeCors", &analyze_cors);
+    emscripten::function("resolveRetryPolicy", &resolve_retry_policy);
+    emscripten::function("nextRetry", &next_retry);
+    emscripten::function("randomMessageId", &random_message_id);
 }

@@ -6,7 +6,9 @@ export class HooksmithError extends Error {
   readonly kind: ErrorKind;
   /** The message without field or position. */
   readonly detail: string;
+  /** The config field the error is in: `url`, `data.first_name`, `headers.X-Campaign`, `body`, … */
   readonly field?: string;
+  /** 1-based position inside that field's template (columns count code points). */
   readonly line?: number;
   readonly column?: number;
   /** For `missing`: the variable path that was missing, e.g. `userAttribute['First name']`. */
@@ -18,9 +20,110 @@ export type MissingPolicy = 'suppress' | 'jinja';
 /** A context object, or its JSON text (keeps `1.0` distinct from `1`, which JS objects cannot). */
 export type ContextInput = Record<string, unknown> | string;
 
-export interface Hooksmith {
+/** The exact, unmasked request that goes on the wire. */
+export interface Request {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Array<[name: string, value: string]>;
+  body: string | null;
+}
+
+export interface RenderOptions {
+  /** Signing message id (a configured signing `id` template wins; default: random `msg_…`). */
+  id?: string;
+  /** Unix seconds; required when the webhook is signed. */
+  timestamp?: number;
+}
+
+export interface ErrorInfo {
+  kind: ErrorKind; message: string; field?: string; line?: number; column?: number; variable?: string;
+}
+
+export type BatchResult = { request: Request } | { error: ErrorInfo };
+
+export interface CorsAnalysis {
+  mode: 'same-origin' | 'simple' | 'preflight' | 'blocked';
+  reasons: string[];
+  requiredResponseHeaders: string[];
+  notes: string[];
+}
+
+export interface RetryPolicy {
+  preset?: string;
+  maxAttempts: number;
+  delaysMs: number[];
+  retryAfterCapMs: number;
+  attemptTimeoutMs: number;
+  retryStatuses: Array<number | string>;
+  retryNetworkErrors: boolean;
+}
+
+export interface RetryDecision { retry: boolean; success: boolean; delayMs: number; reason: string; }
+
+export interface Attempt {
+  number: number;
+  /** The wait before this attempt. */
+  delayMs: number;
+  startedAt: number;
+  durationMs: number;
+  /** Exactly what was sent (unmasked: mask with `maskRequest` before display). */
+  request: Request;
+  response?: { status: number; statusText: string; headers: Array<[string, string]>; body: string; redirected: boolean };
+  /** A fault instead of a response: timeout, or "network error or CORS refusal". */
+  error?: string;
+  /** For network errors in a browser: what CORS requires of the receiver. */
+  cors?: CorsAnalysis;
+  decision: RetryDecision;
+}
+
+export interface SendResult {
+  ok: boolean;
+  status: number | null;
+  headers: Array<[string, string]>;
+  body: string | null;
+  attempts: Attempt[];
+  /** The `webhook-id` every attempt carried (signed webhooks), else null. */
+  messageId: string | null;
+  summary: string;
+}
+
+export interface SendOptions {
+  /** A preset name or policy object; default: the config's `retry`, else "interactive". */
+  retry?: 'leanplum' | 'interactive' | Partial<RetryPolicy> & { preset?: string };
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  id?: string;
+  onAttempt?: (attempt: Attempt) => void;
+  fetch?: typeof fetch;
+}
+
+export class Webhook {
+  render(context: ContextInput, options?: RenderOptions): Request;
+  renderMany(contexts: ContextInput[], options?: RenderOptions & {
+    onProgress?: (done: number, total: number) => void; chunkSize?: number; signal?: AbortSignal;
+  }): Promise<BatchResult[]>;
+  variables(): string[];
+  configJson(options?: { reveal?: boolean }): string;
+  readonly method: string;
+  readonly isSigned: boolean;
+  readonly missing: MissingPolicy;
+  readonly retryPolicy: RetryPolicy | null;
+  toCurl(request: Request, options?: { reveal?: boolean }): string;
+  toHttp(request: Request, options?: { reveal?: boolean }): string;
+  send(context: ContextInput, options?: SendOptions): Promise<SendResult>;
+  /** Frees the compiled webhook; a FinalizationRegistry is only a backstop. */
+  delete(): void;
+}
+
+export class Hooksmith {
   renderTemplate(template: string, context?: ContextInput, options?: { missing?: MissingPolicy }): string;
   templateVariables(template: string): string[];
+  compile(config: Record<string, unknown> | string): Webhook;
+  toCurl(request: Request, options?: { reveal?: boolean }): string;
+  toHttp(request: Request, options?: { reveal?: boolean }): string;
+  maskRequest(request: Request): Request;
+  analyzeCors(request: Request, origin?: string): CorsAnalysis;
+  retryPolicy(retry?: string | Partial<RetryPolicy>): RetryPolicy;
 }
 
 export default function createHooksmith(moduleArgs?: Record<string, unknown>): Promise<Hooksmith>;

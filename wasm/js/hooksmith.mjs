@@ -1,33 +1,16 @@
 // The public JS API over the Embind core, shared by the browser and Node entry points.
+import { HooksmithError, contextText, unwrap } from './errors.mjs';
+import { Webhook } from './webhook.mjs';
 
-/** Every failure the library reports: `kind` is one of input, syntax, render, missing, config,
- * limit, transport; `field`, `line`, `column` and `variable` are present only when they apply. */
-export class HooksmithError extends Error {
-  constructor({ kind, message, field, line, column, variable }) {
-    const where = line ? ` (at ${line}:${column})` : '';
-    super(`${field ? field + ': ' : ''}${message}${where}`);
-    this.name = 'HooksmithError';
-    this.kind = kind;
-    this.field = field;
-    this.line = line;
-    this.column = column;
-    this.variable = variable;
-    this.detail = message;
-  }
-}
+export { HooksmithError } from './errors.mjs';
+export { Webhook } from './webhook.mjs';
 
 const MISSING_POLICIES = new Set(['suppress', 'jinja']);
 
-// JS objects cannot tell 1.0 from 1: pass JSON text to keep floats that look like integers.
-function contextText(context) {
-  if (typeof context === 'string') return context;
-  if (context === undefined || context === null) return '{}';
-  return JSON.stringify(context);
-}
-
-function unwrap(result) {
-  if (result.error) throw new HooksmithError(result.error);
-  return result;
+function checkMissing(missing) {
+  if (!MISSING_POLICIES.has(missing)) {
+    throw new HooksmithError({ kind: 'config', field: 'missing', message: `missing must be "suppress" or "jinja", not ${JSON.stringify(missing)}` });
+  }
 }
 
 export class Hooksmith {
@@ -37,17 +20,49 @@ export class Hooksmith {
     this.#core = core;
   }
 
-  /** Renders one template against a context (object or JSON text). */
+  /** Renders one template against a context (object or JSON text). `missing` defaults to
+   * "suppress": a missing printed value throws a HooksmithError of kind "missing". */
   renderTemplate(template, context = {}, { missing = 'suppress' } = {}) {
-    if (!MISSING_POLICIES.has(missing)) {
-      throw new HooksmithError({ kind: 'config', message: `missing must be "suppress" or "jinja", not ${JSON.stringify(missing)}` });
-    }
+    checkMissing(missing);
     return unwrap(this.#core.renderTemplate(String(template), contextText(context), missing)).output;
   }
 
   /** The context variable paths a template reads, in first-use order. */
   templateVariables(template) {
     return unwrap(this.#core.templateVariables(String(template))).variables;
+  }
+
+  /** Compiles a webhook config (object or JSON text). Call `delete()` on the result when done. */
+  compile(config) {
+    const text = typeof config === 'string' ? config : JSON.stringify(config);
+    return new Webhook(this.#core, unwrap(this.#core.compileWebhook(text)).webhook);
+  }
+
+  /** A shell-safe cURL command for a rendered request; credentials masked unless `reveal`. */
+  toCurl(request, { reveal = false } = {}) {
+    return unwrap(this.#core.toCurl(request, reveal)).text;
+  }
+
+  /** The HTTP/1.1 request text (CRLF line ends); credentials masked unless `reveal`. */
+  toHttp(request, { reveal = false } = {}) {
+    return unwrap(this.#core.toHttp(request, reveal)).text;
+  }
+
+  /** A copy of a rendered request fit for display: Authorization credentials masked. */
+  maskRequest(request) {
+    return unwrap(this.#core.maskedRequest(request)).request;
+  }
+
+  /** What a browser on `origin` will do with the request: {mode: "simple"|"preflight"|…,
+   * reasons, requiredResponseHeaders, notes}. */
+  analyzeCors(request, origin = globalThis.location?.origin ?? 'null') {
+    return unwrap(this.#core.analyzeCors(request, origin)).cors;
+  }
+
+  /** A retry policy (preset name or object) resolved into its full object form. */
+  retryPolicy(retry = 'interactive') {
+    const text = typeof retry === 'string' ? retry : JSON.stringify(retry);
+    return JSON.parse(unwrap(this.#core.resolveRetryPolicy(text)).policy);
   }
 }
 

@@ -2,7 +2,7 @@
 import createHooksmithCore from './hooksmith-core.mjs';
 import { instantiate } from './hooksmith.mjs';
 
-export { HooksmithError, Hooksmith } from './hooksmith.mjs';
+export { HooksmithError, Hooksmith, Webhook } from './hooksmith.mjs';
 
 /** Loads the Wasm core and resolves to the API object. `moduleArgs` go to Emscripten
  * (e.g. `locateFile` when the .wasm is served from elsewhere). */

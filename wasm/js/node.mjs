@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { instantiate } from './hooksmith.mjs';
 
-export { HooksmithError, Hooksmith } from './hooksmith.mjs';
+export { HooksmithError, Hooksmith, Webhook } from './hooksmith.mjs';
 
 const require = createRequire(import.meta.url);
 const createHooksmithCore = require('./hooksmith-core-node.cjs');

@@ -1,0 +1,97 @@
+// A compiled webhook: every template parsed once, rendered per user.
+import { HooksmithError, contextText, unwrap } from './errors.mjs';
+import { sendWithFetch } from './send.mjs';
+
+// Backstop for handles the caller forgot to delete(); explicit delete() is still the contract,
+// because a finalizer may run late or never.
+const finalizer = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => { if (!handle.isDeleted()) handle.delete(); })
+  : null;
+
+export class Webhook {
+  #core;
+  #handle;
+
+  constructor(core, handle) {
+    this.#core = core;
+    this.#handle = handle;
+    finalizer?.register(this, handle, this);
+  }
+
+  #live() {
+    if (!this.#handle) throw new HooksmithError({ kind: 'input', message: 'this webhook was deleted; compile the config again' });
+    return this.#handle;
+  }
+
+  /** The exact request for one user: {method, url, headers: [[name, value]], body|null}.
+   * `timestamp` is Unix seconds (required when the webhook is signed). */
+  render(context, { id, timestamp } = {}) {
+    return unwrap(this.#live().render(contextText(context), id ?? null, timestamp ?? null)).request;
+  }
+
+  /** Renders for many users; resolves to [{request} | {error}] in input order. Yields to the
+   * event loop between chunks and reports progress as onProgress(done, total). */
+  async renderMany(contexts, { id, timestamp, onProgress, chunkSize = 500, signal } = {}) {
+    const handle = this.#live();
+    const results = new Array(contexts.length);
+    for (let start = 0; start < contexts.length; start += chunkSize) {
+      signal?.throwIfAborted();
+      const end = Math.min(start + chunkSize, contexts.length);
+      for (let i = start; i < end; i++) {
+        let text;
+        try {
+          text = contextText(contexts[i]);
+        } catch (error) {
+          results[i] = { error: { kind: error.kind, message: error.detail } };
+          continue;
+        }
+        const result = handle.render(text, id ?? null, timestamp ?? null);
+        results[i] = result.error ? { error: result.error } : { request: result.request };
+      }
+      onProgress?.(end, contexts.length);
+      if (end < contexts.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return results;
+  }
+
+  /** Context variables read by any of the webhook's templates, in first-use order. */
+  variables() {
+    return this.#live().variables();
+  }
+
+  /** The config as JSON text (secrets masked unless `reveal`). */
+  configJson({ reveal = false } = {}) {
+    return this.#live().configJson(reveal);
+  }
+
+  get method() { return this.#live().method(); }
+  get isSigned() { return this.#live().isSigned(); }
+  get missing() { return this.#live().missing(); }
+
+  /** The config's own retry policy (object form), or null. */
+  get retryPolicy() {
+    const text = this.#live().retryPolicyJson();
+    return text ? JSON.parse(text) : null;
+  }
+
+  toCurl(request, { reveal = false } = {}) {
+    return unwrap(this.#core.toCurl(request, reveal)).text;
+  }
+
+  toHttp(request, { reveal = false } = {}) {
+    return unwrap(this.#core.toHttp(request, reveal)).text;
+  }
+
+  /** Renders and sends with fetch, retrying per policy; see send.mjs. */
+  send(context, options = {}) {
+    return sendWithFetch(this, this.#core, context, options);
+  }
+
+  /** Frees the compiled webhook in the Wasm heap. Safe to call twice. */
+  delete() {
+    if (!this.#handle) return;
+    finalizer?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+}
