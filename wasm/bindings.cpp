@@ -1,7 +1,9 @@
 // The Embind shell: converts between JS and the core, nothing else. Every entry point returns
 // {result…} or {error}; the JS module (js/*.mjs) turns errors into HooksmithError.
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
 #include <nlohmann/json.hpp>
 
@@ -145,6 +147,14 @@ val next_retry(const std::string& policy_json, int attempts_made, const val& out
 
 std::string random_message_id() { return hs::detail::random_message_id(); }
 
+// For leak tests and the demo's diagnostics: the Wasm heap's size and the bytes malloc holds.
+val memory_usage() {
+    val out = val::object();
+    out.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
+    out.set("allocatedBytes", static_cast<double>(mallinfo().uordblks));
+    return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(hooksmith) {
@@ -166,4 +176,5 @@ EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::function("resolveRetryPolicy", &resolve_retry_policy);
     emscripten::function("nextRetry", &next_retry);
     emscripten::function("randomMessageId", &random_message_id);
+    emscripten::function("memoryUsage", &memory_usage);
 }

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import { startDemoServers } from '../../web-demo/server.mjs';
 import { launchChromium } from './chromium.mjs';
+import { suiteEnv } from './env.mjs';
 import { suite } from './suite.mjs';
 
 let servers;
@@ -12,6 +13,7 @@ before(async () => {
   servers = await startDemoServers({ port: 0, echoPort: 0 });
   browser = await launchChromium();
   const page = await browser.context.newPage();
+  await page.addInitScript((env) => { window.hooksmithEnv = env; }, suiteEnv(servers.echoUrl));
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(new URL('tests/js/browser.html', servers.url).href);
   await page.waitForFunction(() => window.hooksmithResults !== undefined, null, { timeout: 60000 });

@@ -124,6 +124,7 @@ export class Hooksmith {
   maskRequest(request: Request): Request;
   analyzeCors(request: Request, origin?: string): CorsAnalysis;
   retryPolicy(retry?: string | Partial<RetryPolicy>): RetryPolicy;
+  memoryUsage(): { heapBytes: number; allocatedBytes: number };
 }
 
 export default function createHooksmith(moduleArgs?: Record<string, unknown>): Promise<Hooksmith>;

@@ -59,6 +59,11 @@ export class Hooksmith {
     return unwrap(this.#core.analyzeCors(request, origin)).cors;
   }
 
+  /** {heapBytes, allocatedBytes} of the Wasm module: for leak checks and diagnostics. */
+  memoryUsage() {
+    return this.#core.memoryUsage();
+  }
+
   /** A retry policy (preset name or object) resolved into its full object form. */
   retryPolicy(retry = 'interactive') {
     const text = typeof retry === 'string' ? retry : JSON.stringify(retry);
