@@ -1,0 +1,112 @@
+// A webhook: its JSON configuration, compiled once, rendered per user into an exact Request.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "hooksmith/error.hpp"
+#include "hooksmith/request.hpp"
+#include "hooksmith/retry.hpp"
+#include "hooksmith/template.hpp"
+
+namespace hooksmith {
+
+// How a rendered `data` value is written into a JSON body (webhook.md §2).
+enum class ValueType { string, number, boolean, json };
+
+// "string" | "number" | "boolean" | "json".
+const char* to_string(ValueType type) noexcept;
+
+struct DataField {
+    std::string key;    // literal, non-empty, unique
+    std::string value;  // template
+    ValueType type = ValueType::string;
+};
+
+struct HeaderField {
+    std::string name;   // HTTP token, unique case-insensitively
+    std::string value;  // template
+};
+
+struct SigningConfig {
+    std::string scheme = "standard-webhooks";  // the only scheme
+    std::string secret;                        // "whsec_" + base64
+    std::optional<std::string> id;             // template; wins over RenderInput::id
+};
+
+// The parsed configuration, normalized: `method` upper-case. Everything is kept as written so
+// that it can be exported again (`config_json`).
+struct WebhookConfig {
+    std::string method = "POST";
+    std::string url;                                 // template
+    std::string content_type = "application/json";
+    std::vector<DataField> data;
+    std::optional<std::string> body;                 // raw body template, instead of `data`
+    std::vector<HeaderField> headers;
+    MissingPolicy missing = MissingPolicy::suppress;
+    std::optional<SigningConfig> signing;
+    std::optional<RetryPolicy> retry;                // nullopt: the caller's default applies
+};
+
+// Parses and validates a config (every rule of webhook.md §2). Bad JSON or UTF-8 throws
+// Error{input} with line:column; a rule violation throws Error{config} whose `field` names the
+// offending member (`method`, `data[2].key`, `data.first_name`, `headers.X-Foo`, `retry.maxAttempts`).
+WebhookConfig parse_config(std::string_view json_text);
+WebhookConfig config_from_json(const nlohmann::json& config);
+
+// Checks the rules of §2 on a config built in code and normalizes it (method upper-case).
+// parse_config and CompiledWebhook::compile call it; throws Error{config}.
+void validate_config(WebhookConfig& config);
+
+// The config as JSON text in the documented key order. Secrets (the URL password, the signing
+// secret) are masked unless `reveal`; indent < 0 gives compact text.
+std::string config_to_json_text(const WebhookConfig& config, bool reveal = false, int indent = -1);
+
+// Per-render inputs that are not part of the user context.
+struct RenderInput {
+    std::optional<std::string> id;                 // signing message id (config's `id` wins)
+    std::optional<std::int64_t> timestamp_seconds; // required when the webhook is signed
+};
+
+namespace detail { struct CompiledWebhookState; }
+
+// A config with every template compiled once; render() many times, one Request per user.
+// Copies are cheap and share the compiled state; render() is const and thread-compatible.
+class CompiledWebhook {
+public:
+    // Validates the config and compiles url, data values, header values, body and signing id.
+    // Template errors are rethrown with `field` set (`url`, `data.first_name`, `headers.X-Campaign`,
+    // `body`, `signing.id`).
+    static CompiledWebhook compile(const WebhookConfig& config, const Limits& limits = {});
+    static CompiledWebhook compile(std::string_view config_json_text, const Limits& limits = {});
+
+    // The exact, unmasked request for one user. Throws Error{missing} (suppressed: `field` and
+    // `variable` set), Error{render}, Error{limit} or Error{config} (a rule only checkable after
+    // rendering: URL, header values, typed values, JSON raw body, signing without a timestamp).
+    Request render(const Context& context, const RenderInput& input = {}) const;
+
+    // Context variables read by any template (url, data/body, headers, signing id), first-use
+    // order, no duplicates.
+    const std::vector<std::string>& variables() const;
+
+    const WebhookConfig& config() const;
+    const std::string& method() const;
+    MissingPolicy missing_policy() const;
+    const std::optional<RetryPolicy>& retry_policy() const;  // nullopt: caller's default
+    bool is_signed() const;
+
+    // config_to_json_text(config(), reveal, indent).
+    std::string config_json(bool reveal = false, int indent = -1) const;
+
+private:
+    CompiledWebhook() = default;  // only compile() makes one: a webhook always has state
+    std::shared_ptr<const detail::CompiledWebhookState> state_;
+};
+
+}  // namespace hooksmith

@@ -1,0 +1,524 @@
+// Webhook configuration: JSON → WebhookConfig, the rules of webhook.md §2, and the export back.
+#include "webhook/config.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+
+#include <nlohmann/json.hpp>
+
+#include "webhook/encode.hpp"
+#include "webhook/headers.hpp"
+#include "webhook/signing.hpp"
+#include "webhook/url.hpp"
+
+namespace hooksmith {
+
+const char* to_string(ValueType type) noexcept {
+    switch (type) {
+        case ValueType::string: return "string";
+        case ValueType::number: return "number";
+        case ValueType::boolean: return "boolean";
+        case ValueType::json: return "json";
+    }
+    return "string";
+}
+
+namespace detail {
+
+namespace {
+
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+std::size_t edit_distance_ignore_case(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitution =
+                previous[j - 1] + (lower_ascii(a[i - 1]) == lower_ascii(b[j - 1]) ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string_view> nearest_name(std::string_view name,
+                                             const std::vector<std::string_view>& candidates) {
+    // Names longer than any candidate by far cannot be typos of one; also bounds the work.
+    if (name.size() > 64) return std::nullopt;
+    std::optional<std::string_view> best;
+    std::size_t best_distance = 0;
+    for (std::string_view candidate : candidates) {
+        const std::size_t distance = edit_distance_ignore_case(name, candidate);
+        if (!best || distance < best_distance) {
+            best = candidate;
+            best_distance = distance;
+        }
+    }
+    const std::size_t tolerance = std::max<std::size_t>(2, name.size() / 3);
+    if (best && best_distance <= tolerance) return best;
+    return std::nullopt;
+}
+
+std::string unknown_field_message(std::string_view name, std::string_view where,
+                                  const std::vector<std::string_view>& candidates) {
+    std::string message = "unknown field '" + std::string(name) + "' in " + std::string(where);
+    if (auto suggestion = nearest_name(name, candidates)) {
+        message += " (did you mean '" + std::string(*suggestion) + "'?)";
+    } else {
+        message += " (known fields:";
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            message += (i ? ", " : " ") + std::string(candidates[i]);
+        }
+        message += ")";
+    }
+    return message;
+}
+
+std::optional<ValueType> parse_value_type(std::string_view name) {
+    if (name == "string") return ValueType::string;
+    if (name == "number") return ValueType::number;
+    if (name == "boolean") return ValueType::boolean;
+    if (name == "json") return ValueType::json;
+    return std::nullopt;
+}
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    }
+    return true;
+}
+
+std::string data_field(std::string_view key) { return "data." + std::string(key); }
+std::string header_field(std::string_view name) { return "headers." + std::string(name); }
+
+}  // namespace detail
+
+namespace {
+
+using nlohmann::json;
+using detail::equals_ignore_case;
+
+const std::vector<std::string_view> top_level_fields = {
+    "method", "url", "contentType", "data", "body", "headers", "missing", "signing", "retry"};
+const std::vector<std::string_view> data_members = {"key", "value", "type"};
+const std::vector<std::string_view> header_members = {"name", "value"};
+const std::vector<std::string_view> signing_members = {"scheme", "secret", "id"};
+const std::vector<std::string_view> methods = {"POST", "PUT", "PATCH", "DELETE", "GET"};
+
+Error config_error(std::string message, std::string field) {
+    Error error(ErrorKind::config, std::move(message));
+    error.field = std::move(field);
+    return error;
+}
+
+const char* json_type_name(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        case json::value_t::binary: return "binary data";
+        case json::value_t::discarded: return "nothing";
+        default: return "a number";
+    }
+}
+
+const std::string& expect_string(const json& value, const std::string& field, const char* what) {
+    if (!value.is_string()) {
+        throw config_error(field + " must be " + what + ", not " + json_type_name(value), field);
+    }
+    return value.get_ref<const std::string&>();
+}
+
+void reject_unknown_members(const json& object, const std::string& prefix, std::string_view where,
+                            const std::vector<std::string_view>& known) {
+    for (const auto& item : object.items()) {
+        const std::string& name = item.key();
+        if (std::find(known.begin(), known.end(), std::string_view(name)) == known.end()) {
+            throw config_error(detail::unknown_field_message(name, where, known), prefix + name);
+        }
+    }
+}
+
+std::vector<DataField> parse_data(const json& value) {
+    if (!value.is_array()) {
+        throw config_error(std::string("data must be a list of {\"key\", \"value\"} pairs, not ") +
+                               json_type_name(value), "data");
+    }
+    std::vector<DataField> data;
+    data.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const json& entry = value[i];
+        const std::string prefix = "data[" + std::to_string(i) + "]";
+        if (!entry.is_object()) {
+            throw config_error(prefix + " must be an object {\"key\": …, \"value\": …}, not " +
+                                   json_type_name(entry), prefix);
+        }
+        reject_unknown_members(entry, prefix + ".", prefix, data_members);
+        DataField field;
+        auto key = entry.find("key");
+        if (key == entry.end()) throw config_error(prefix + " has no key", prefix + ".key");
+        field.key = expect_string(*key, prefix + ".key", "a string");
+        auto text = entry.find("value");
+        if (text == entry.end()) {
+            throw config_error(prefix + " has no value (a template)", prefix + ".value");
+        }
+        field.value = expect_string(*text, prefix + ".value", "a string (a template)");
+        auto type = entry.find("type");
+        if (type != entry.end()) {
+            const std::string& name = expect_string(*type, prefix + ".type", "a string");
+            auto parsed = detail::parse_value_type(name);
+            if (!parsed) {
+                throw config_error(prefix + ".type '" + name +
+                                       "' is not one of string, number, boolean, json", prefix + ".type");
+            }
+            field.type = *parsed;
+        }
+        data.push_back(std::move(field));
+    }
+    return data;
+}
+
+std::vector<HeaderField> parse_headers(const json& value) {
+    if (!value.is_array()) {
+        throw config_error(std::string("headers must be a list of {\"name\", \"value\"} pairs, not ") +
+                               json_type_name(value), "headers");
+    }
+    std::vector<HeaderField> headers;
+    headers.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const json& entry = value[i];
+        const std::string prefix = "headers[" + std::to_string(i) + "]";
+        if (!entry.is_object()) {
+            throw config_error(prefix + " must be an object {\"name\": …, \"value\": …}, not " +
+                                   json_type_name(entry), prefix);
+        }
+        reject_unknown_members(entry, prefix + ".", prefix, header_members);
+        HeaderField header;
+        auto name = entry.find("name");
+        if (name == entry.end()) throw config_error(prefix + " has no name", prefix + ".name");
+        header.name = expect_string(*name, prefix + ".name", "a string");
+        auto text = entry.find("value");
+        if (text == entry.end()) {
+            throw config_error(prefix + " has no value (a template)", detail::header_field(header.name));
+        }
+        header.value = expect_string(*text, detail::header_field(header.name), "a string (a template)");
+        headers.push_back(std::move(header));
+    }
+    return headers;
+}
+
+SigningConfig parse_signing(const json& value) {
+    if (!value.is_object()) {
+        throw config_error(std::string("signing must be an object {\"scheme\", \"secret\", \"id\"}, not ") +
+                               json_type_name(value), "signing");
+    }
+    reject_unknown_members(value, "signing.", "signing", signing_members);
+    SigningConfig signing;
+    if (auto scheme = value.find("scheme"); scheme != value.end()) {
+        signing.scheme = expect_string(*scheme, "signing.scheme", "a string");
+    }
+    auto secret = value.find("secret");
+    if (secret == value.end()) {
+        throw config_error("signing needs a secret (\"whsec_\" + base64)", "signing.secret");
+    }
+    signing.secret = expect_string(*secret, "signing.secret", "a string");
+    if (auto id = value.find("id"); id != value.end()) {
+        signing.id = expect_string(*id, "signing.id", "a string (a template)");
+    }
+    return signing;
+}
+
+MissingPolicy parse_missing(const std::string& name) {
+    if (name == "suppress") return MissingPolicy::suppress;
+    if (name == "jinja") return MissingPolicy::jinja;
+    throw config_error("missing must be \"suppress\" or \"jinja\", not '" + name + "'", "missing");
+}
+
+bool is_printable_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c >= 0x20 && c <= 0x7E; });
+}
+
+void validate_content_type(WebhookConfig& config) {
+    std::string& type = config.content_type;
+    if (!config.body) {
+        if (equals_ignore_case(type, detail::json_content_type)) {
+            type = std::string(detail::json_content_type);
+        } else if (equals_ignore_case(type, detail::form_content_type)) {
+            type = std::string(detail::form_content_type);
+        } else {
+            throw config_error("contentType must be application/json or "
+                               "application/x-www-form-urlencoded with data (any type is allowed "
+                               "with a raw body)", "contentType");
+        }
+        return;
+    }
+    const bool padded = !type.empty() && (type.front() == ' ' || type.back() == ' ');
+    if (type.empty() || padded || !is_printable_ascii(type)) {
+        throw config_error("contentType must be a non-empty header value of printable ASCII "
+                           "without surrounding spaces", "contentType");
+    }
+}
+
+void validate_data(const WebhookConfig& config) {
+    for (std::size_t i = 0; i < config.data.size(); ++i) {
+        const std::string& key = config.data[i].key;
+        const std::string index_field = "data[" + std::to_string(i) + "].key";
+        if (key.empty()) throw config_error(index_field + " is empty; keys must be non-empty", index_field);
+        if (!detail::is_valid_utf8(key)) throw config_error(index_field + " is not valid UTF-8", index_field);
+        for (std::size_t j = 0; j < i; ++j) {
+            if (config.data[j].key == key) {
+                throw config_error("the data key '" + key + "' is given twice (data[" +
+                                       std::to_string(j) + "] and data[" + std::to_string(i) + "])",
+                                   detail::data_field(key));
+            }
+        }
+    }
+}
+
+void validate_headers(const WebhookConfig& config) {
+    static const std::vector<std::string_view> signing_headers = {
+        "webhook-id", "webhook-timestamp", "webhook-signature"};
+    for (std::size_t i = 0; i < config.headers.size(); ++i) {
+        const std::string& name = config.headers[i].name;
+        if (!detail::is_http_token(name)) {
+            const std::string field = "headers[" + std::to_string(i) + "].name";
+            throw config_error(field + " is not a valid header name (letters, digits and "
+                               "!#$%&'*+-.^_`|~ only)", field);
+        }
+        const std::string field = detail::header_field(name);
+        if (equals_ignore_case(name, "Content-Type")) {
+            throw config_error("Content-Type cannot be set as a header: use contentType", field);
+        }
+        if (detail::is_forbidden_request_header(name)) {
+            throw config_error("the header " + name + " is forbidden in browsers (fetch drops it "
+                               "silently), so it cannot be configured", field);
+        }
+        if (config.signing) {
+            for (std::string_view reserved : signing_headers) {
+                if (equals_ignore_case(name, reserved)) {
+                    throw config_error("the header " + name + " is set by signing", field);
+                }
+            }
+        }
+        if (!detail::is_valid_utf8(config.headers[i].value)) {
+            throw config_error("the header value template is not valid UTF-8", field);
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (equals_ignore_case(config.headers[j].name, name)) {
+                throw config_error("the header " + name + " is given twice (names are "
+                                   "case-insensitive)", field);
+            }
+        }
+    }
+}
+
+void validate_signing(const WebhookConfig& config) {
+    if (!config.signing) return;
+    if (config.signing->scheme != "standard-webhooks") {
+        throw config_error("signing.scheme must be \"standard-webhooks\"", "signing.scheme");
+    }
+    (void)detail::parse_signing_secret(config.signing->secret);  // throws, field signing.secret
+}
+
+// nlohmann reports "… at line 1, column 5: <what>; last read: '<input>'". The echoed input may
+// be a secret, so only <what> is kept; the position is recomputed in code points.
+Error input_error(std::string_view text, const json::parse_error& failure) {
+    std::string what = failure.what();
+    if (auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    if (auto echo = what.find("; last read"); echo != std::string::npos) what.erase(echo);
+    const std::size_t end = std::min<std::size_t>(failure.byte ? failure.byte - 1 : 0, text.size());
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < end; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            ++line;
+            column = 1;
+        } else if ((byte & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return Error(ErrorKind::input, "the config is not valid JSON: " + what, line, column);
+}
+
+// JSON.parse keeps the last of duplicate keys silently; in a config that hides a typo, so a
+// repeated key is an error naming its path.
+class DuplicateKeyCheck {
+public:
+    bool operator()(int, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start: frames_.push_back({false, 0, {}, {}}); break;
+            case json::parse_event_t::array_start: frames_.push_back({true, 0, {}, {}}); break;
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                if (!frames_.empty()) frames_.pop_back();
+                count_element();
+                break;
+            case json::parse_event_t::key: on_key(parsed.get_ref<const std::string&>()); break;
+            case json::parse_event_t::value: count_element(); break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool is_array;
+        std::size_t index;
+        std::string key;
+        std::vector<std::string> keys;
+    };
+
+    void count_element() {
+        if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+    }
+
+    void on_key(const std::string& key) {
+        if (frames_.empty()) return;
+        Frame& frame = frames_.back();
+        if (std::find(frame.keys.begin(), frame.keys.end(), key) != frame.keys.end()) {
+            std::string path;
+            for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+                const Frame& outer = frames_[i];
+                if (outer.is_array) {
+                    path += "[" + std::to_string(outer.index) + "]";
+                } else {
+                    path += (path.empty() ? "" : ".") + outer.key;
+                }
+            }
+            path += (path.empty() ? "" : ".") + key;
+            throw config_error("the key '" + key + "' is given twice", path);
+        }
+        frame.keys.push_back(key);
+        frame.key = key;
+    }
+
+    std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+void validate_config(WebhookConfig& config) {
+    std::string upper = config.method;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return char(std::toupper(c)); });
+    if (std::find(methods.begin(), methods.end(), std::string_view(upper)) == methods.end()) {
+        throw config_error("method must be one of POST, PUT, PATCH, DELETE, GET (any case)", "method");
+    }
+    config.method = upper;
+    if (config.url.empty()) throw config_error("url is required (a template)", "url");
+    if (!detail::is_valid_utf8(config.url)) throw config_error("url is not valid UTF-8", "url");
+    if (config.body && !config.data.empty()) {
+        throw config_error("give either body or data, not both", "body");
+    }
+    if (config.body && config.method == "GET") {
+        throw config_error("a GET request cannot have a body (data goes into the query string)", "body");
+    }
+    if (config.body && !detail::is_valid_utf8(*config.body)) {
+        throw config_error("body is not valid UTF-8", "body");
+    }
+    validate_content_type(config);
+    validate_data(config);
+    validate_headers(config);
+    validate_signing(config);
+}
+
+WebhookConfig config_from_json(const nlohmann::json& value) {
+    if (!value.is_object()) {
+        throw config_error(std::string("a webhook config must be a JSON object, not ") +
+                               json_type_name(value), "");
+    }
+    reject_unknown_members(value, "", "the config", top_level_fields);
+    WebhookConfig config;
+    if (auto method = value.find("method"); method != value.end()) {
+        config.method = expect_string(*method, "method", "a string");
+    }
+    auto url = value.find("url");
+    if (url == value.end()) throw config_error("url is required (a template)", "url");
+    config.url = expect_string(*url, "url", "a string (a template)");
+    if (auto type = value.find("contentType"); type != value.end()) {
+        config.content_type = expect_string(*type, "contentType", "a string");
+    }
+    auto data = value.find("data");
+    auto body = value.find("body");
+    if (data != value.end() && body != value.end()) {
+        throw config_error("give either body or data, not both", "body");
+    }
+    if (data != value.end()) config.data = parse_data(*data);
+    if (body != value.end()) config.body = expect_string(*body, "body", "a string (a template)");
+    if (auto headers = value.find("headers"); headers != value.end()) {
+        config.headers = parse_headers(*headers);
+    }
+    if (auto missing = value.find("missing"); missing != value.end()) {
+        config.missing = parse_missing(expect_string(*missing, "missing", "a string"));
+    }
+    if (auto signing = value.find("signing"); signing != value.end()) {
+        config.signing = parse_signing(*signing);
+    }
+    if (auto retry = value.find("retry"); retry != value.end()) {
+        try {
+            config.retry = RetryPolicy::from_json(*retry);
+        } catch (const Error& error) {
+            if (error.field.rfind("retry", 0) == 0) throw;
+            throw error.in_field(error.field.empty() ? "retry" : "retry." + error.field);
+        }
+    }
+    validate_config(config);
+    return config;
+}
+
+WebhookConfig parse_config(std::string_view json_text) {
+    json value;
+    try {
+        value = json::parse(json_text.begin(), json_text.end(), DuplicateKeyCheck());
+    } catch (const json::parse_error& failure) {
+        throw input_error(json_text, failure);
+    }
+    return config_from_json(value);
+}
+
+std::string config_to_json_text(const WebhookConfig& config, bool reveal, int indent) {
+    nlohmann::ordered_json out;
+    out["method"] = config.method;
+    out["url"] = reveal ? config.url : detail::mask_url_password(config.url);
+    out["contentType"] = config.content_type;
+    if (config.body) {
+        out["body"] = *config.body;
+    } else {
+        out["data"] = nlohmann::ordered_json::array();
+        for (const DataField& field : config.data) {
+            nlohmann::ordered_json entry;
+            entry["key"] = field.key;
+            entry["value"] = field.value;
+            if (field.type != ValueType::string) entry["type"] = to_string(field.type);
+            out["data"].push_back(std::move(entry));
+        }
+    }
+    out["headers"] = nlohmann::ordered_json::array();
+    for (const HeaderField& header : config.headers) {
+        const bool secret = equals_ignore_case(header.name, "Authorization");
+        out["headers"].push_back({{"name", header.name},
+                                  {"value", secret && !reveal ? std::string("****") : header.value}});
+    }
+    out["missing"] = config.missing == MissingPolicy::suppress ? "suppress" : "jinja";
+    if (config.signing) {
+        nlohmann::ordered_json signing;
+        signing["scheme"] = config.signing->scheme;
+        signing["secret"] = reveal ? config.signing->secret : std::string("whsec_****");
+        if (config.signing->id) signing["id"] = *config.signing->id;
+        out["signing"] = std::move(signing);
+    }
+    if (config.retry) out["retry"] = nlohmann::ordered_json(config.retry->to_json());
+    return out.dump(indent);
+}
+
+}  // namespace hooksmith

@@ -1,0 +1,36 @@
+// Helpers shared by config parsing, validation and rendering: names, field paths, suggestions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hooksmith/webhook.hpp"
+
+namespace hooksmith::detail {
+
+// The closest candidate by case-insensitive edit distance, when it is close enough to be a
+// plausible typo; nullopt otherwise.
+std::optional<std::string_view> nearest_name(std::string_view name,
+                                             const std::vector<std::string_view>& candidates);
+
+// "unknown field 'foo' in the config (did you mean 'url'?)"; `where` is "the config",
+// "data[2]", "signing", ….
+std::string unknown_field_message(std::string_view name, std::string_view where,
+                                  const std::vector<std::string_view>& candidates);
+
+// "string" | "number" | "boolean" | "json" → ValueType; nullopt otherwise.
+std::optional<ValueType> parse_value_type(std::string_view name);
+
+bool equals_ignore_case(std::string_view a, std::string_view b);
+
+// Error field paths as the spec writes them: `data.first_name`, `headers.X-Campaign`.
+std::string data_field(std::string_view key);
+std::string header_field(std::string_view name);
+
+// The two content types that `data` can be encoded as.
+inline constexpr std::string_view json_content_type = "application/json";
+inline constexpr std::string_view form_content_type = "application/x-www-form-urlencoded";
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,201 @@
+#include "webhook/typed_value.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "webhook/encode.hpp"
+
+namespace hooksmith::detail {
+
+namespace {
+
+// Same bound as the context (templating.md): serializing recurses once per level.
+constexpr int max_json_depth = 512;
+
+bool is_ascii_whitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The value quoted as a JSON string, cut after 40 bytes on a character boundary, for messages.
+std::string excerpt(std::string_view text) {
+    std::size_t end = text.size();
+    bool cut = false;
+    if (end > 40) {
+        end = 40;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        cut = true;
+    }
+    std::string quoted;
+    append_json_string(quoted, text.substr(0, end));
+    if (cut) quoted += "…";
+    return quoted;
+}
+
+Error typed_error(ErrorKind kind, const std::string& field, std::string message) {
+    Error error(kind, field + ": " + message);
+    error.field = field;
+    return error;
+}
+
+// Deepest bracket nesting outside strings; counting stops once past the limit.
+int json_nesting_depth(std::string_view text) {
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size() && deepest <= max_json_depth; ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+std::string parse_failure_reason(const nlohmann::json::parse_error& failure) {
+    std::string what = failure.what();
+    if (auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    if (auto echo = what.find("; last read"); echo != std::string::npos) what.erase(echo);
+    return what;
+}
+
+std::string_view checked_number(std::string_view rendered, const std::string& field) {
+    const std::string_view text = trim_ascii_whitespace(rendered);
+    if (!is_json_number(text)) {
+        throw typed_error(ErrorKind::config, field,
+                          "expected a number, got " + excerpt(rendered) +
+                              " (JSON numbers: no leading zeros, '+', thousands separators, NaN "
+                              "or Infinity)");
+    }
+    return text;
+}
+
+// `text` has passed is_json_number, so the parse cannot fail; only the range is left to check.
+nlohmann::json parsed_number(std::string_view text, const std::string& field) {
+    nlohmann::json number = nlohmann::json::parse(text.begin(), text.end());
+    if (number.is_number_float() && !std::isfinite(number.get<double>())) {
+        throw typed_error(ErrorKind::config, field, "the number " + excerpt(text) + " is out of range");
+    }
+    return number;
+}
+
+std::optional<bool> parse_boolean(std::string_view text) {
+    if (text == "true" || text == "True") return true;
+    if (text == "false" || text == "False") return false;
+    return std::nullopt;
+}
+
+std::string_view checked_boolean(std::string_view rendered, const std::string& field) {
+    const std::string_view text = trim_ascii_whitespace(rendered);
+    if (!parse_boolean(text)) {
+        throw typed_error(ErrorKind::config, field,
+                          "expected true or false (or True/False), got " + excerpt(rendered));
+    }
+    return text;
+}
+
+void check_json_depth(std::string_view rendered, const std::string& field) {
+    if (json_nesting_depth(rendered) > max_json_depth) {
+        throw typed_error(ErrorKind::limit, field,
+                          "the JSON value is nested deeper than " + std::to_string(max_json_depth));
+    }
+}
+
+}  // namespace
+
+std::string_view trim_ascii_whitespace(std::string_view text) {
+    while (!text.empty() && is_ascii_whitespace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_ascii_whitespace(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+bool is_json_number(std::string_view text) {
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    if (i < n && text[i] == '-') ++i;
+    if (i >= n) return false;
+    if (text[i] == '0') {
+        ++i;
+    } else if (is_digit(text[i])) {
+        while (i < n && is_digit(text[i])) ++i;
+    } else {
+        return false;
+    }
+    if (i < n && text[i] == '.') {
+        ++i;
+        if (i >= n || !is_digit(text[i])) return false;
+        while (i < n && is_digit(text[i])) ++i;
+    }
+    if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+        if (i >= n || !is_digit(text[i])) return false;
+        while (i < n && is_digit(text[i])) ++i;
+    }
+    return i == n;
+}
+
+void append_typed_json(std::string& out, ValueType type, std::string_view rendered,
+                       const std::string& field) {
+    switch (type) {
+        case ValueType::string:
+            append_json_string(out, rendered);
+            return;
+        case ValueType::boolean:
+            out += *parse_boolean(checked_boolean(rendered, field)) ? "true" : "false";
+            return;
+        case ValueType::number: {
+            // nlohmann writes the value back the way the spec pins (`2.50` → `2.5`,
+            // `1e3` → `1000.0`, integers as integers).
+            out += parsed_number(checked_number(rendered, field), field).dump();
+            return;
+        }
+        case ValueType::json: {
+            check_json_depth(rendered, field);
+            nlohmann::ordered_json value;
+            try {
+                value = nlohmann::ordered_json::parse(rendered.begin(), rendered.end());
+            } catch (const nlohmann::json::parse_error& failure) {
+                throw typed_error(ErrorKind::config, field,
+                                  "expected JSON (e.g. `| tojson`), got " + excerpt(rendered) +
+                                      ": " + parse_failure_reason(failure));
+            }
+            out += value.dump();
+            return;
+        }
+    }
+}
+
+std::string_view checked_form_text(ValueType type, std::string_view rendered, const std::string& field) {
+    switch (type) {
+        case ValueType::string:
+            return rendered;
+        case ValueType::boolean:
+            return checked_boolean(rendered, field);
+        case ValueType::number: {
+            const std::string_view text = checked_number(rendered, field);
+            (void)parsed_number(text, field);
+            return text;
+        }
+        case ValueType::json:
+            check_json_depth(rendered, field);
+            if (!nlohmann::json::accept(rendered.begin(), rendered.end())) {
+                throw typed_error(ErrorKind::config, field,
+                                  "expected JSON (e.g. `| tojson`), got " + excerpt(rendered));
+            }
+            return rendered;
+    }
+    return rendered;
+}
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,310 @@
+// CompiledWebhook: every template compiled once; render() turns one user context into the exact
+// Request of webhook.md §3.
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "hooksmith/webhook.hpp"
+#include "webhook/config.hpp"
+#include "webhook/encode.hpp"
+#include "webhook/headers.hpp"
+#include "webhook/signing.hpp"
+#include "webhook/typed_value.hpp"
+#include "webhook/url.hpp"
+
+namespace hooksmith {
+
+namespace detail {
+
+enum class BodyMode { json_data, form_data, query_data, raw };
+
+struct CompiledData {
+    std::string key;
+    std::string field;  // "data.<key>", the error field
+    ValueType type;
+    Template value;
+};
+
+struct CompiledHeader {
+    std::string name;
+    std::string field;  // "headers.<name>"
+    Template value;
+};
+
+struct CompiledWebhookState {
+    WebhookConfig config;
+    RenderOptions options;
+    BodyMode mode = BodyMode::json_data;
+    bool body_must_be_json = false;
+    bool has_custom_authorization = false;
+    Template url;
+    std::vector<CompiledData> data;
+    std::optional<Template> body;
+    std::vector<CompiledHeader> headers;
+    std::optional<SigningKey> signing_key;
+    std::optional<Template> signing_id;
+    std::vector<std::string> variables;
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::BodyMode;
+using detail::CompiledWebhookState;
+
+Error config_error(std::string message, std::string field) {
+    Error error(ErrorKind::config, std::move(message));
+    error.field = std::move(field);
+    return error;
+}
+
+Template compile_field(std::string_view source, const Limits& limits, const std::string& field) {
+    try {
+        return Template::compile(source, limits);
+    } catch (const Error& error) {
+        throw error.in_field(field);
+    }
+}
+
+// Renders into `out` (cleared first, capacity kept); template errors get `field`.
+void render_field(const Template& tmpl, const Context& context, const RenderOptions& options,
+                  std::string& out, const std::string& field) {
+    out.clear();
+    try {
+        tmpl.render_to(out, context, options);
+    } catch (const Error& error) {
+        if (!error.field.empty()) throw;
+        throw error.in_field(field);
+    }
+}
+
+void add_variables(std::vector<std::string>& all, const Template& tmpl) {
+    for (const std::string& name : tmpl.variables()) {
+        if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(name);
+    }
+}
+
+void require_valid_utf8(std::string_view text, const std::string& field) {
+    if (!detail::is_valid_utf8(text)) {
+        throw config_error(field + ": the rendered value is not valid UTF-8", field);
+    }
+}
+
+// Small SAX consumer that only records where a raw JSON body stops being JSON.
+struct JsonSyntaxCheck : nlohmann::json_sax<nlohmann::json> {
+    std::size_t error_position = 0;
+    std::string reason;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& failure) override {
+        error_position = position;
+        reason = failure.what();
+        if (auto colon = reason.find(": "); colon != std::string::npos) reason.erase(0, colon + 2);
+        if (auto echo = reason.find("; last read"); echo != std::string::npos) reason.erase(echo);
+        return false;
+    }
+};
+
+void require_json_body(const std::string& body) {
+    JsonSyntaxCheck check;
+    if (!nlohmann::json::sax_parse(body, &check)) {
+        throw config_error("body: the rendered body is not valid JSON (content type "
+                           "application/json) near byte " + std::to_string(check.error_position) +
+                               ": " + check.reason, "body");
+    }
+}
+
+// Header values are rendered, then checked as fetch would (CR/LF/NUL before trimming, trim,
+// printable ASCII); errors name the header's field.
+std::string checked_header(std::string_view name, std::string_view rendered, const std::string& field) {
+    try {
+        return detail::checked_header_value(name, rendered);
+    } catch (const Error& error) {
+        throw error.in_field(field);
+    }
+}
+
+}  // namespace
+
+CompiledWebhook CompiledWebhook::compile(const WebhookConfig& source_config, const Limits& limits) {
+    auto state = std::make_shared<CompiledWebhookState>();
+    state->config = source_config;
+    WebhookConfig& config = state->config;
+    validate_config(config);
+    state->options.missing = config.missing;
+
+    if (config.body) {
+        state->mode = BodyMode::raw;
+        state->body_must_be_json = config.content_type == detail::json_content_type;
+    } else if (config.method == "GET") {
+        state->mode = BodyMode::query_data;
+    } else if (config.content_type == detail::form_content_type) {
+        state->mode = BodyMode::form_data;
+    } else {
+        state->mode = BodyMode::json_data;
+    }
+
+    state->url = compile_field(config.url, limits, "url");
+    add_variables(state->variables, state->url);
+    state->data.reserve(config.data.size());
+    for (const DataField& field : config.data) {
+        std::string name = detail::data_field(field.key);
+        Template value = compile_field(field.value, limits, name);
+        add_variables(state->variables, value);
+        state->data.push_back({field.key, std::move(name), field.type, std::move(value)});
+    }
+    if (config.body) {
+        state->body = compile_field(*config.body, limits, "body");
+        add_variables(state->variables, *state->body);
+    }
+    state->headers.reserve(config.headers.size());
+    for (const HeaderField& header : config.headers) {
+        std::string name = detail::header_field(header.name);
+        Template value = compile_field(header.value, limits, name);
+        add_variables(state->variables, value);
+        state->has_custom_authorization |= detail::equals_ignore_case(header.name, "Authorization");
+        state->headers.push_back({header.name, std::move(name), std::move(value)});
+    }
+    if (config.signing) {
+        state->signing_key = detail::parse_signing_secret(config.signing->secret);
+        if (config.signing->id) {
+            state->signing_id = compile_field(*config.signing->id, limits, "signing.id");
+            add_variables(state->variables, *state->signing_id);
+        }
+    }
+
+    CompiledWebhook webhook;
+    webhook.state_ = std::move(state);
+    return webhook;
+}
+
+CompiledWebhook CompiledWebhook::compile(std::string_view config_json_text, const Limits& limits) {
+    return compile(parse_config(config_json_text), limits);
+}
+
+Request CompiledWebhook::render(const Context& context, const RenderInput& input) const {
+    const CompiledWebhookState& state = *state_;
+    const RenderOptions& options = state.options;
+    Request request;
+    request.method = state.config.method;
+    std::string text;  // one scratch buffer for every rendered field
+
+    render_field(state.url, context, options, text, "url");
+    const detail::ParsedUrl url = detail::parse_http_url(text);
+    request.url = url.href_for_request();
+    if (url.has_credentials() && state.has_custom_authorization) {
+        throw config_error("an Authorization header cannot be combined with credentials in the "
+                           "URL (they become Authorization: Basic)", "headers.Authorization");
+    }
+
+    switch (state.mode) {
+        case BodyMode::json_data: {
+            std::string body = "{";
+            for (const detail::CompiledData& field : state.data) {
+                if (body.size() > 1) body += ',';
+                detail::append_json_string(body, field.key);
+                body += ':';
+                render_field(field.value, context, options, text, field.field);
+                require_valid_utf8(text, field.field);
+                detail::append_typed_json(body, field.type, text, field.field);
+            }
+            body += '}';
+            request.body = std::move(body);
+            break;
+        }
+        case BodyMode::form_data:
+        case BodyMode::query_data: {
+            std::string pairs;
+            for (const detail::CompiledData& field : state.data) {
+                if (!pairs.empty()) pairs += '&';
+                detail::append_form_component(pairs, field.key);
+                pairs += '=';
+                render_field(field.value, context, options, text, field.field);
+                require_valid_utf8(text, field.field);
+                detail::append_form_component(pairs,
+                                              detail::checked_form_text(field.type, text, field.field));
+            }
+            if (state.mode == BodyMode::form_data) {
+                request.body = std::move(pairs);
+            } else if (!pairs.empty()) {
+                // Form output is all query-safe bytes, so the URL stays WHATWG-serialized.
+                const bool has_query = url.query && !url.query->empty();
+                if (!has_query && (request.url.empty() || request.url.back() != '?')) request.url += '?';
+                if (has_query) request.url += '&';
+                request.url += pairs;
+            }
+            break;
+        }
+        case BodyMode::raw: {
+            std::string body;
+            render_field(*state.body, context, options, body, "body");
+            require_valid_utf8(body, "body");
+            if (state.body_must_be_json) require_json_body(body);
+            request.body = std::move(body);
+            break;
+        }
+    }
+
+    request.headers.reserve(2 + state.headers.size() + (state.signing_key ? 3 : 0));
+    if (request.body) request.headers.emplace_back("Content-Type", state.config.content_type);
+    if (url.has_credentials()) request.headers.emplace_back("Authorization", detail::basic_authorization(url));
+    for (const detail::CompiledHeader& header : state.headers) {
+        render_field(header.value, context, options, text, header.field);
+        request.headers.emplace_back(header.name, checked_header(header.name, text, header.field));
+    }
+
+    if (state.signing_key) {
+        std::string id;
+        if (state.signing_id) {
+            render_field(*state.signing_id, context, options, text, "signing.id");
+            id = checked_header("webhook-id", text, "signing.id");
+        } else if (input.id) {
+            id = checked_header("webhook-id", *input.id, "id");
+        } else {
+            id = detail::random_message_id();
+        }
+        if (id.empty()) throw config_error("signing.id: the message id is empty", "signing.id");
+        if (!input.timestamp_seconds) {
+            throw config_error("a signed webhook needs a timestamp (Unix seconds) to render",
+                               "timestamp");
+        }
+        if (*input.timestamp_seconds < 0) {
+            throw config_error("the timestamp must be Unix seconds, not negative", "timestamp");
+        }
+        const std::int64_t timestamp = *input.timestamp_seconds;
+        std::string signature = detail::standard_webhooks_signature(
+            *state.signing_key, id, timestamp, request.body ? std::string_view(*request.body) : "");
+        request.headers.emplace_back("webhook-id", std::move(id));
+        request.headers.emplace_back("webhook-timestamp", std::to_string(timestamp));
+        request.headers.emplace_back("webhook-signature", std::move(signature));
+    }
+    return request;
+}
+
+const std::vector<std::string>& CompiledWebhook::variables() const { return state_->variables; }
+const WebhookConfig& CompiledWebhook::config() const { return state_->config; }
+const std::string& CompiledWebhook::method() const { return state_->config.method; }
+MissingPolicy CompiledWebhook::missing_policy() const { return state_->config.missing; }
+const std::optional<RetryPolicy>& CompiledWebhook::retry_policy() const { return state_->config.retry; }
+bool CompiledWebhook::is_signed() const { return state_->signing_key.has_value(); }
+
+std::string CompiledWebhook::config_json(bool reveal, int indent) const {
+    return config_to_json_text(state_->config, reveal, indent);
+}
+
+}  // namespace hooksmith
