@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// Runs every contender of issue 8 on the same context lines, checks that they all produce the
+// same URL + JSON body for every context, then prints µs per webhook and the ratios.
+//
+// usage: node bench/compare.mjs --contexts FILE --repeats R --work DIR
+//          [--native-bench BIN] [--cli BIN] [--wasm-entry dist/node.mjs] [--python /usr/bin/python3]
+// A contender whose program is not given is skipped (and said so). Exit 1 on any mismatch.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const workloadPath = join(benchDir, 'workload.json');
+
+function parseArgs(argv) {
+  const args = { repeats: 5, python: '/usr/bin/python3' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i].replace(/^--/, '').replace(/-(.)/g, (_, c) => c.toUpperCase());
+    args[name] = argv[i + 1];
+  }
+  args.repeats = Number(args.repeats);
+  if (!args.contexts || !args.work || !(args.repeats >= 1)) {
+    console.error('usage: node bench/compare.mjs --contexts FILE --repeats R --work DIR [--native-bench BIN] [--cli BIN] [--wasm-entry FILE] [--python BIN]');
+    process.exit(2);
+  }
+  return args;
+}
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${commandArgs.join(' ')} exited ${result.status}\n${result.stderr}`);
+  }
+  return result;
+}
+
+// The contenders that time themselves in-process print {"name", "count", "runs"}.
+function selfTimed(key, command, commandArgs, outPath) {
+  const result = run(command, commandArgs);
+  const report = JSON.parse(result.stdout.trim().split('\n').pop());
+  return { key, ...report, outPath };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// `hooksmith render --jsonl` takes {"config", "context"} lines and is timed from outside: the
+// whole run minus the best run of a one-line input (process start, compile, exit).
+function cliContender(cli, lines, repeats, work) {
+  const config = JSON.stringify(JSON.parse(readFileSync(workloadPath, 'utf8')));
+  const inputPath = join(work, 'cli-input.jsonl');
+  const onePath = join(work, 'cli-input-1.jsonl');
+  const toInput = (line) => `{"config":${config},"context":${line},"timestamp":0}`;
+  writeFileSync(inputPath, lines.map(toInput).join('\n') + '\n');
+  writeFileSync(onePath, toInput(lines[0]) + '\n');
+  const timeRun = (path) => {
+    const input = readFileSync(path);
+    const start = performance.now();
+    const result = run(cli, ['render', '--jsonl'], { input });
+    return { ms: performance.now() - start, stdout: result.stdout };
+  };
+  let startup = Infinity;
+  for (let r = 0; r < repeats; r++) startup = Math.min(startup, timeRun(onePath).ms);
+  const runs = [];
+  let stdout = '';
+  timeRun(inputPath);  // warm-up (page cache)
+  for (let r = 0; r < repeats; r++) {
+    const timed = timeRun(inputPath);
+    runs.push(((timed.ms - startup) * 1000) / lines.length);
+    stdout = timed.stdout;
+  }
+  const outPath = join(work, 'out-cli.jsonl');
+  const pairs = stdout.split('\n').filter(Boolean).map((line) => {
+    const parsed = JSON.parse(line);
+    if (!parsed.request) return JSON.stringify(['<error>', JSON.stringify(parsed.error)]);
+    return JSON.stringify([parsed.request.url, parsed.request.body]);
+  });
+  writeFileSync(outPath, pairs.join('\n') + '\n');
+  return { key: 'cli', name: 'hooksmith CLI render --jsonl', count: lines.length, runs, outPath };
+}
+
+function readPairs(path) {
+  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+// Every contender must agree with Jinja2 (the reference) on every context, else no numbers.
+function checkAgreement(contenders, reference, lines) {
+  const expected = readPairs(reference.outPath);
+  if (expected.length !== lines.length) {
+    console.error(`${reference.name} produced ${expected.length} results for ${lines.length} contexts`);
+    process.exit(1);
+  }
+  for (const contender of contenders) {
+    const actual = readPairs(contender.outPath);
+    for (let i = 0; i < lines.length; i++) {
+      const [url, body] = actual[i] ?? ['<absent>', '<absent>'];
+      if (url !== expected[i][0] || body !== expected[i][1]) {
+        console.error(`MISMATCH: ${contender.name} differs from ${reference.name} at context ${i}:`);
+        console.error(`  context:   ${lines[i]}`);
+        console.error(`  expected:  ${JSON.stringify(expected[i])}`);
+        console.error(`  got:       ${JSON.stringify(actual[i] ?? null)}`);
+        process.exit(1);
+      }
+    }
+  }
+  console.log(`outputs agree: ${contenders.length} contenders x ${lines.length} contexts (URL + JSON body)`);
+}
+
+const fmt = (value, digits = 2) => value.toFixed(digits);
+
+function printTable(contenders, byKey) {
+  const jinja = byKey.jinja2;
+  const nunjucks = byKey.nunjucks;
+  const targets = {
+    native: 'CLI batch: >=30x Jinja2, >=3x nunjucks',
+    cli: '(CLI contract; same targets as native)',
+    'wasm-object': '>=2x nunjucks',
+    'wasm-text': '>=2x nunjucks',
+    'wasm-many': '>=3x nunjucks',
+  };
+  const header = ['contender', 'best µs/webhook', 'median µs', 'vs Jinja2', 'vs nunjucks', 'target'];
+  const rows = contenders.map((c) => [
+    c.name,
+    fmt(c.best),
+    fmt(c.median),
+    `${fmt(jinja.best / c.best, 1)}x`,
+    nunjucks ? `${fmt(nunjucks.best / c.best, 1)}x` : 'n/a',
+    targets[c.key] ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log('ratios use the best run of each contender (least disturbed by other load); "vs X" = X time / this time');
+}
+
+const args = parseArgs(process.argv.slice(2));
+const lines = readFileSync(args.contexts, 'utf8').split('\n').filter(Boolean);
+const R = String(args.repeats);
+const out = (key) => join(args.work, `out-${key}.jsonl`);
+const nodeBatch = join(benchDir, 'node_batch.mjs');
+const contenders = [];
+const skip = (what) => console.log(`skipped: ${what}`);
+
+console.log(`workload: ${lines.length} contexts, ${args.repeats} timed runs each after one warm-up`);
+if (args.nativeBench) {
+  contenders.push(selfTimed('native', args.nativeBench, ['--batch', workloadPath, args.contexts, out('native'), R], out('native')));
+} else skip('native (no --native-bench)');
+if (args.cli) contenders.push(cliContender(args.cli, lines, args.repeats, args.work));
+else skip('CLI (no --cli)');
+if (args.wasmEntry) {
+  for (const mode of ['wasm-object', 'wasm-text', 'wasm-many']) {
+    contenders.push(selfTimed(mode, process.execPath, [nodeBatch, mode, workloadPath, args.contexts, out(mode), R, args.wasmEntry], out(mode)));
+  }
+} else skip('Wasm (no --wasm-entry)');
+contenders.push(selfTimed('nunjucks', process.execPath, [nodeBatch, 'nunjucks', workloadPath, args.contexts, out('nunjucks'), R], out('nunjucks')));
+const jinja = selfTimed('jinja2', args.python, [join(benchDir, 'jinja2_batch.py'), workloadPath, args.contexts, out('jinja2'), R], out('jinja2'));
+contenders.push(jinja);
+
+checkAgreement(contenders.filter((c) => c !== jinja), jinja, lines);
+const byKey = {};
+for (const c of contenders) {
+  c.best = Math.min(...c.runs);
+  c.median = median(c.runs);
+  byKey[c.key] = c;
+}
+printTable(contenders, byKey);
+writeFileSync(join(args.work, 'results.json'), JSON.stringify(contenders.map(({ key, name, count, runs, best, median: med }) => ({ key, name, count, runs, best, median: med })), null, 2) + '\n');

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Wasm size report (issue 8): each flavour's .wasm + Emscripten glue + the JS API, raw and
+# gzipped (gzip -9), and the .wasm's sections. Budget: <= 150 KB gzipped for what a page loads
+# (web flavour: .wasm + glue + JS API), aiming at <= 120 KB.
+#   scripts/wasm-size.sh [DIST_DIR] [--enforce]     (default build/wasm/dist; --enforce: exit 1 over budget)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=build/wasm/dist
+enforce=0
+for arg in "$@"; do
+  if [[ $arg == --enforce ]]; then enforce=1; else dist=$arg; fi
+done
+budget=$((150 * 1024))
+aim=$((120 * 1024))
+[[ -f $dist/hooksmith-core.wasm ]] || { echo "wasm-size: $dist/hooksmith-core.wasm is missing (scripts/build.sh wasm)" >&2; exit 2; }
+
+gz() { gzip -9 -c "$1" | wc -c; }
+row() { printf '%-28s %10s %10s\n' "$1" "$2" "$3"; }
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+
+api_files=()
+for f in "$dist"/*.mjs; do [[ $(basename "$f") == hooksmith-core.mjs ]] || api_files+=("$f"); done
+
+echo "== wasm size ($dist)"
+row file raw gzip-9
+web_raw=0 web_gz=0
+for f in "$dist/hooksmith-core.wasm" "$dist/hooksmith-core.mjs" "${api_files[@]}"; do
+  raw=$(wc -c <"$f"); z=$(gz "$f")
+  row "$(basename "$f")" "$raw" "$z"
+  web_raw=$((web_raw + raw)); web_gz=$((web_gz + z))
+done
+row "= page total (web)" "$web_raw" "$web_gz"
+for f in "$dist/hooksmith-core-node.wasm" "$dist/hooksmith-core-node.cjs"; do
+  [[ -f $f ]] && row "$(basename "$f")" "$(wc -c <"$f")" "$(gz "$f")"
+done
+
+if command -v llvm-objdump >/dev/null; then
+  echo "== sections of hooksmith-core.wasm (bytes)"
+  llvm-objdump -h "$dist/hooksmith-core.wasm" | awk 'NR > 4 && NF >= 3 { printf "%-12s %10d\n", $2, strtonum("0x" $3) }'
+fi
+
+status="within budget ($(kb $web_gz) <= 150 KB gzipped"
+if (( web_gz > budget )); then status="OVER BUDGET ($(kb $web_gz) > 150 KB gzipped"
+elif (( web_gz > aim )); then status="within budget but above the 120 KB aim ($(kb $web_gz)"
+fi
+echo "wasm size: $status)"
+if (( enforce && web_gz > budget )); then exit 1; fi
