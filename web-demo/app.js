@@ -1,66 +1,140 @@
-// The demo page: one `state` object, one `elements` object, user data only ever set as text.
+// The demo page's entry point: loads the Wasm library, wires the editor, the user picker, the
+// live preview, "Send test" and the batch preview. State lives in state.js (one `state`, one
+// `elements`); user data only ever reaches the page as text.
 import createHooksmith from '/dist/index.mjs';
+import { state, elements, collectElements } from './state.js';
+import { setText, copyText, el } from './dom.js';
+import { DEFAULT_CONFIG, bindEditor, loadConfig, configFromState } from './editor.js';
+import { renderPreview, renderConfigJson, describeError } from './preview.js';
+import { bindSend } from './send.js';
+import { bindBatch } from './batch.js';
+import { SAMPLE_USERS } from './users.js';
 
-const SAMPLE_TEMPLATE = "Hi {{ userAttribute['First name'] | title }}, your {{ parameter.item }} ships to {{ userAttribute.country }}.";
-const SAMPLE_CONTEXT = {
-  userId: 'user-42',
-  userAttribute: { 'First name': 'mary', country: 'US' },
-  parameter: { item: 'red shoes', price: 19.99 },
-};
+const PREVIEW_DELAY_MS = 150;
 
-const elements = Object.fromEntries(
-  ['status', 'template', 'context', 'missing', 'output', 'error', 'variables'].map((id) => [id, document.getElementById(id)]));
+collectElements();
 
-const state = {
-  hooksmith: null,
-  template: SAMPLE_TEMPLATE,
-  contextText: JSON.stringify(SAMPLE_CONTEXT, null, 2),
-  missing: 'suppress',
-};
-
-function describeError(error) {
-  if (error.name !== 'HooksmithError') return String(error);
-  const where = error.line ? ` at ${error.line}:${error.column}` : '';
-  return `${error.kind} error${where}: ${error.detail}`;
+// One-line template fields grow with their content (a template may span lines).
+function fitHeight(textarea) {
+  textarea.style.height = 'auto';
+  textarea.style.height = `${textarea.scrollHeight + 2}px`;
 }
-
-function renderPreview() {
-  if (!state.hooksmith) return;
-  elements.output.textContent = '';
-  elements.error.textContent = '';
-  try {
-    elements.output.textContent = state.hooksmith.renderTemplate(state.template, state.contextText, { missing: state.missing });
-  } catch (error) {
-    elements.error.textContent = describeError(error);
-  }
-  elements.variables.replaceChildren();
-  try {
-    for (const name of state.hooksmith.templateVariables(state.template)) {
-      const item = document.createElement('li');
-      item.textContent = name;
-      elements.variables.append(item);
-    }
-  } catch {
-    // The compile error is already shown above.
-  }
+document.addEventListener('input', (event) => {
+  if (event.target.matches?.('textarea.one-line')) fitHeight(event.target);
+});
+function fitAllOneLiners() {
+  for (const textarea of document.querySelectorAll('textarea.one-line')) fitHeight(textarea);
 }
 
 let pending = 0;
-function schedulePreview() {
+function schedulePreview({ now = false } = {}) {
   clearTimeout(pending);
-  pending = setTimeout(renderPreview, 120);
+  if (now) renderPreview();
+  else pending = setTimeout(renderPreview, PREVIEW_DELAY_MS);
 }
 
-elements.template.value = state.template;
-elements.context.value = state.contextText;
-elements.template.addEventListener('input', () => { state.template = elements.template.value; schedulePreview(); });
-elements.context.addEventListener('input', () => { state.contextText = elements.context.value; schedulePreview(); });
-elements.missing.addEventListener('change', () => { state.missing = elements.missing.value; renderPreview(); });
+function chooseUser(index) {
+  state.userIndex = index;
+  state.contextText = SAMPLE_USERS[index].context;
+  elements.userSelect.value = String(index);
+  elements.context.value = state.contextText;
+}
 
-try {
-  state.hooksmith = await createHooksmith();
-  elements.status.textContent = 'Wasm core loaded.';
+function bindUsers() {
+  elements.userSelect.replaceChildren(...SAMPLE_USERS.map((user, index) => el('option', { value: String(index), text: user.label })));
+  elements.userSelect.addEventListener('change', () => { chooseUser(Number(elements.userSelect.value)); schedulePreview({ now: true }); });
+  elements.context.addEventListener('input', () => { state.contextText = elements.context.value; schedulePreview(); });
+}
+
+function bindReveal() {
+  elements.reveal.addEventListener('change', () => {
+    state.reveal = elements.reveal.checked;
+    elements.signingSecret.type = state.reveal ? 'text' : 'password';
+    renderPreview();
+  });
+  elements.basicReveal.addEventListener('click', () => { state.revealBasic = !state.revealBasic; renderPreview(); });
+  elements.copyCurl.addEventListener('click', () => copyText(state.preview.curl ?? '', elements.copyStatus, 'cURL command'));
+  elements.copyHttp.addEventListener('click', () => copyText(state.preview.http ?? '', elements.copyStatus, 'HTTP request'));
+}
+
+// ---- config JSON: apply, save, open ----
+
+function applyConfigText(text) {
+  setText(elements.configError, '');
+  if (!state.reveal && /\*\*\*\*/.test(text)) {
+    setText(elements.configError, 'This JSON holds masked secrets (****). Turn on “Reveal secrets” to edit a config with its secrets, or type the real ones in.');
+    return false;
+  }
+  let config;
+  try {
+    config = JSON.parse(text);
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new Error('a config is a JSON object');
+  } catch (error) {
+    setText(elements.configError, `Not valid JSON: ${error.message}`);
+    return false;
+  }
+  try {
+    state.hooksmith.compile(text).delete();  // validate every rule before touching the editor
+  } catch (error) {
+    setText(elements.configError, `Not loaded: ${describeError(error)}`);
+    return false;
+  }
+  loadConfig(config);
+  fitAllOneLiners();
+  schedulePreview({ now: true });
+  return true;
+}
+
+function bindConfigIo() {
+  elements.configApply.addEventListener('click', () => applyConfigText(elements.configJson.value));
+  elements.configJson.addEventListener('blur', () => setTimeout(renderConfigJson, 0));
+  elements.configSave.addEventListener('click', () => {
+    const blob = new Blob([JSON.stringify(configFromState(), null, 2) + '\n'], { type: 'application/json' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'webhook.json' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+  elements.configFile.addEventListener('change', async () => {
+    const file = elements.configFile.files[0];
+    if (!file) return;
+    const text = await file.text();
+    const wasRevealed = state.reveal;
+    state.reveal = true;  // a file is the user's own: its secrets are real, not masked
+    applyConfigText(text);
+    state.reveal = wasRevealed;
+    renderPreview();
+    elements.configFile.value = '';
+  });
+}
+
+async function loadDemoConfig() {
+  try {
+    const response = await fetch('/demo-config.json');
+    if (response.ok) state.echoUrl = (await response.json()).echoUrl ?? null;
+  } catch {
+    state.echoUrl = null;
+  }
+  elements.useEcho.disabled = !state.echoUrl;
+  setText(elements.echoUrl, state.echoUrl ? `echo receiver: ${state.echoUrl}` : 'no echo receiver (start the page with scripts/demo.sh)');
+}
+
+bindEditor(schedulePreview);
+bindUsers();
+bindReveal();
+bindConfigIo();
+bindSend();
+bindBatch();
+loadConfig(DEFAULT_CONFIG);
+fitAllOneLiners();
+chooseUser(0);
+
+const [hooksmith] = await Promise.all([createHooksmith().catch((error) => error), loadDemoConfig()]);
+if (hooksmith instanceof Error) {
+  setText(elements.status, `Could not load the Wasm module: ${hooksmith.message}`);
+  elements.status.className = 'status bad';
+} else {
+  state.hooksmith = hooksmith;
+  setText(elements.status, 'Wasm core loaded.');
+  elements.status.className = 'status good';
   renderPreview();
-} catch (error) {
-  elements.status.textContent = `Could not load the Wasm module: ${error}`;
 }

@@ -34,6 +34,12 @@ function resolveStatic(urlPath) {
   return null;
 }
 
+// What the page needs to know about this server: where its echo receiver listens.
+function serveDemoConfig(response, demoConfig) {
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(demoConfig));
+}
+
 async function serveStatic(request, response) {
   const file = resolveStatic(request.url);
   try {
@@ -106,14 +112,19 @@ function listen(server, port) {
 
 /** Starts both servers; port 0 picks free ports. Resolves to their URLs and a close(). */
 export async function startDemoServers({ port = 8080, echoPort = 8081 } = {}) {
-  const site = createServer(serveStatic);
+  const demoConfig = { echoUrl: null };
+  const site = createServer((request, response) => {
+    if (request.url.split('?')[0] === '/demo-config.json') return serveDemoConfig(response, demoConfig);
+    return serveStatic(request, response);
+  });
   const echo = createEchoHandler();
   const receiver = createServer(echo.handler);
   const sitePort = await listen(site, port);
   const receiverPort = await listen(receiver, echoPort);
+  demoConfig.echoUrl = `http://${HOST}:${receiverPort}/`;
   return {
     url: `http://${HOST}:${sitePort}/`,
-    echoUrl: `http://${HOST}:${receiverPort}/`,
+    echoUrl: demoConfig.echoUrl,
     received: echo.received,
     close: () => Promise.all([site, receiver].map((s) => new Promise((r) => s.close(r)))),
   };

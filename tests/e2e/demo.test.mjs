@@ -1,21 +1,30 @@
-// End-to-end: the dashboard demo page in headless Chromium, served as the README's demo command serves it.
-import { test, before, after } from 'node:test';
+// End-to-end: the dashboard demo page in headless Chromium, served as the README's demo command
+// serves it (static site + echo receiver on another origin, so CORS is real).
+import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startDemoServers } from '../../web-demo/server.mjs';
 import { launchChromium } from '../js/chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCREENSHOT = path.join(root, 'build/e2e/demo.png');
+const XSS = '<img src=x onerror=alert(1)>';
 
 let servers;
 let browser;
 let page;
 const pageErrors = [];
+const dialogs = [];
 
 before(async () => {
   servers = await startDemoServers({ port: 0, echoPort: 0 });
   browser = await launchChromium();
   page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
   page.on('pageerror', (error) => pageErrors.push(error));
-  await page.goto(servers.url);
-  await page.locator('#status', { hasText: 'Wasm core loaded.' }).waitFor({ timeout: 60000 });
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
 });
 
 after(async () => {
@@ -23,28 +32,255 @@ after(async () => {
   await servers?.close();
 });
 
-test('e2e: the page shows a template rendered by the Wasm core', async () => {
-  assert.equal(await page.locator('#output').textContent(), 'Hi Mary, your red shoes ships to US.');
-  assert.deepEqual(await page.locator('#variables li').allTextContents(),
-                   ["userAttribute['First name']", 'parameter.item', 'userAttribute.country']);
+// Every test starts from a freshly loaded page: the default webhook and the first sample user.
+beforeEach(async () => {
+  await page.goto(servers.url);
+  await page.locator('#status', { hasText: 'Wasm core loaded.' }).waitFor({ timeout: 30000 });
+  await page.locator('#preview-state', { hasText: 'ready to send' }).waitFor();
 });
 
-test('e2e: editing the template updates the preview', async () => {
-  await page.fill('#template', '{{ userId }} bought {{ parameter.price * 2 }}');
-  await page.locator('#output', { hasText: 'user-42 bought 39.98' }).waitFor();
+const text = (selector) => page.locator(selector).textContent();
+
+async function waitForText(selector, expected, timeout = 5000) {
+  await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.textContent.includes(want),
+                             [selector, expected], { timeout });
+}
+
+/** The previewed headers as [name, value] pairs, as the page shows them. */
+async function previewHeaders() {
+  return page.locator('#preview-headers tr').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th').textContent, row.querySelector('td').textContent]));
+}
+
+const dataValue = (n) => page.getByLabel(`Value template of data pair ${n}`, { exact: true });
+const dataKey = (n) => page.getByLabel(`Key of data pair ${n}`, { exact: true });
+
+test('e2e: the default webhook previews for the first sample user', async () => {
+  assert.equal(await text('#preview-method'), 'POST');
+  assert.equal(await text('#preview-url'), 'https://api.example.com/users/u-20417?src=spring%20sale');
+  assert.equal(await text('#body-exact'),
+               '{"first_name":"Mary","country":"US","sessions":42,"total":39.98,"vip":true,' +
+               '"greeting":"Hi Mary, your red shoes is waiting!"}');
+  const headers = await previewHeaders();
+  assert.deepEqual(headers.map(([name]) => name), ['Content-Type', 'Authorization', 'X-Campaign']);
+  assert.equal(headers[1][1].includes('c2hvcDpzM2NyZXQ='), false, 'Authorization is masked by default');
+  // Basic auth decoded, password masked until revealed.
+  assert.equal(await text('#basic-user'), 'shop');
+  assert.notEqual(await text('#basic-password'), 's3cret');
+  await page.click('#basic-reveal');
+  await waitForText('#basic-password', 's3cret');
+  // Variables the webhook reads; this user has all of them.
+  const variables = await page.locator('#variables li').allTextContents();
+  assert.ok(variables.includes("userAttribute['First name']"), variables.join(' | '));
+  assert.ok(variables.includes('parameter.source'));
+  assert.equal(await page.locator('#variables li.lacking').count(), 0);
+  // Exports: masked unless revealed.
+  const curl = await text('#export-curl');
+  assert.match(curl, /^curl /);
+  assert.ok(!curl.includes('c2hvcDpzM2NyZXQ='));
+  assert.match(await text('#export-http'), /^POST \/users\/u-20417\?src=spring%20sale HTTP\/1\.1\n/);
+  await page.check('#reveal');
+  await waitForText('#export-curl', 'c2hvcDpzM2NyZXQ=');  // base64("shop:s3cret")
+  // CORS: a JSON body with Authorization and a custom header is preflighted.
+  assert.match(await text('#cors-mode'), /preflight/);
+  assert.match((await page.locator('#cors-reasons li').allTextContents()).join('\n'), /Authorization/i);
 });
 
-test('e2e: a syntax error is shown with its position', async () => {
-  await page.fill('#template', '{% if userId %}open');
-  await page.locator('#error', { hasText: 'syntax error at 1:' }).waitFor();
-  assert.equal(await page.locator('#output').textContent(), '');
+test('e2e: editing the URL and a data value updates the preview', async () => {
+  await page.fill('#url', 'https://hooks.example.org/v2/{{ userId }}/{{ country | lower }}');
+  await waitForText('#preview-url', 'https://hooks.example.org/v2/u-20417/us');
+  assert.equal(await page.locator('#basic-auth').isHidden(), true, 'no credentials, no Basic auth');
+  assert.deepEqual((await previewHeaders()).map(([name]) => name), ['Content-Type', 'X-Campaign']);
+  await dataValue(6).fill("Dear {{ userAttribute['First name'] | upper }}");
+  await waitForText('#body-exact', '"greeting":"Dear MARY"');
+  await dataKey(6).fill('salutation');
+  await waitForText('#body-exact', '"salutation":"Dear MARY"');
+  // The readable view is the same JSON, indented.
+  assert.match(await text('#body-pretty'), /\n {2}"salutation": "Dear MARY"\n\}$/);
 });
 
-test('e2e: user data is shown as text, never as HTML', async () => {
-  await page.fill('#context', JSON.stringify({ userAttribute: { 'First name': '<img src=x onerror="window.pwned=1">' } }));
-  await page.fill('#template', "{{ userAttribute['First name'] }}");
-  await page.locator('#output', { hasText: '<img src=x' }).waitFor();
-  assert.equal(await page.locator('#output img').count(), 0);
-  assert.equal(await page.evaluate(() => window.pwned), undefined);
+test('e2e: picking other users updates the preview and explains suppression', async () => {
+  await page.selectOption('#user-select', { label: 'Jürgen Müller — new user, DE (float 1.0 kept)' });
+  await waitForText('#body-exact', '"first_name":"Jürgen"');
+  // 89.0 * 1 is a float in Jinja: 89.0, which the number field writes back compactly.
+  assert.match(await text('#body-exact'), /"total":89\.0,/);
+  assert.equal(await text('#preview-url'), 'https://api.example.com/users/u-90311?src=newsletter/de');
+  assert.match(await text('#body-size'), /^\d+ bytes, UTF-8$/);
+
+  await page.selectOption('#user-select', { label: 'Anonymous visitor — no First name (suppressed)' });
+  await waitForText('#preview-state', 'suppressed');
+  assert.match(await text('#preview-problem-title'), /Suppressed/);
+  assert.match(await text('#preview-problem-detail'), /userAttribute\['First name'\] is missing/);
+  assert.match(await text('#preview-problem-hint'), /default/);
+  const lacking = await page.locator('#variables li.lacking').allTextContents();
+  assert.deepEqual(lacking.map((name) => name.replace('✗ ', '')), ["userAttribute['First name']"]);
+  // The field that caused it is marked.
+  assert.equal(await dataValue(1).getAttribute('aria-invalid'), 'true');
+
+  // The "jinja" policy prints nothing instead.
+  await page.selectOption('#missing', 'jinja');
+  await waitForText('#preview-state', 'ready to send');
+  assert.match(await text('#body-exact'), /^\{"first_name":"","country":"GB"/);
+});
+
+test('e2e: the echo receiver gets exactly the previewed request', async () => {
+  await page.selectOption('#user-select', { label: 'Jürgen Müller — new user, DE (float 1.0 kept)' });
+  await page.click('#use-echo');
+  const echo = new URL(servers.echoUrl);
+  await waitForText('#preview-url', `http://${echo.host}/users/u-90311`);
+  await page.check('#reveal');  // compare real header values, not masked ones
+  await waitForText('#preview-headers', 'Basic ');
+  const method = await text('#preview-method');
+  const url = await text('#preview-url');
+  const headers = await previewHeaders();
+  const body = await text('#body-exact');
+  assert.equal(url, `http://${echo.host}/users/u-90311?src=newsletter/de`);
+
+  const before = servers.received.length;
+  await page.click('#send');
+  await waitForText('#send-summary', 'delivered', 15000);
+  assert.equal(servers.received.length, before + 1, 'exactly one request arrived');
+  const got = servers.received.at(-1);
+  assert.equal(got.method, method);
+  assert.equal(new URL(got.url, servers.echoUrl).href, url);
+  assert.deepEqual(Buffer.from(got.bodyBase64, 'base64'), Buffer.from(body, 'utf8'));
+  const receivedHeader = (name) => got.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+  for (const [name, value] of headers) {
+    assert.deepEqual(receivedHeader(name), [value], `header ${name}`);
+  }
+  assert.deepEqual(receivedHeader('Authorization'), ['Basic ' + Buffer.from('shop:s3cret').toString('base64')]);
+  assert.deepEqual(receivedHeader('Host'), [echo.host]);
+
+  // The page shows the attempt: status, the receiver's headers and body.
+  assert.equal(await page.locator('#attempts > li').count(), 1);
+  assert.match(await text('#attempts > li .badge'), /HTTP 200/);
+  assert.match(await text('#attempts > li .response-body'), new RegExp(`"id": ${got.id}`));
+  assert.match(await text('#attempts > li table'), /x-echo-id/i);
+});
+
+test('e2e: a template error is shown at its field and line:column', async () => {
+  // Line 2, column 18 is where the unknown filter's name starts.
+  await dataValue(6).fill('Hi {{ userId }},\n  {{ userId | no_such_filter }}');
+  await waitForText('#preview-state', 'syntax error');
+  const title = await text('#preview-problem-title');
+  assert.match(title, /^data\.greeting — syntax error at 2:\d+: /);
+  assert.match(title, /no_such_filter/);
+  const column = Number(/at 2:(\d+)/.exec(title)[1]);
+  assert.ok(column === 14 || column === 16, `column ${column} points at the filter (| at 14, name at 16)`);
+  assert.equal(await dataValue(6).getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#data-rows tr:nth-child(6) .field-error').textContent(), new RegExp(`syntax error at 2:${column}`));
+  // The excerpt shows the line with a caret under the column.
+  const [line, caret] = (await text('#preview-problem-excerpt')).split('\n');
+  assert.equal(line, '  {{ userId | no_such_filter }}');
+  assert.equal(caret.indexOf('^'), column - 1);
+  // The last good request stays visible, dimmed; no variables lost.
+  assert.equal(await page.locator('#preview-request.stale').count(), 1);
+
+  // A syntax error in the URL template, with a position on line 1.
+  await dataValue(6).fill('ok');
+  await page.fill('#url', 'https://api.example.com/{% if userId %}x');
+  await waitForText('#preview-problem-title', 'url — syntax error at 1:');
+  assert.equal(await page.locator('#url').getAttribute('aria-invalid'), 'true');
+  // Bad context JSON is reported at the context field.
+  await page.fill('#url', 'https://api.example.com/{{ userId }}');
+  await page.fill('#context', '{"userId": "u-1",}');
+  await waitForText('#preview-state', 'input error');
+  assert.equal(await page.locator('#context').getAttribute('aria-invalid'), 'true');
+  assert.match(await text('#context-error'), /input error at 1:\d+/);
+});
+
+test('e2e: the XSS profile stays text everywhere', async () => {
+  await page.selectOption('#user-select', { label: 'Mallory — values that look like HTML' });
+  await waitForText('#body-exact', XSS);
+  await page.click('#use-echo');
+  await page.click('#send');
+  await waitForText('#send-summary', 'delivered', 15000);
+  assert.ok((await text('#attempts')).includes(XSS));
+  await page.locator('#batch-size').fill('30');
+  await page.click('#batch-run');
+  await waitForText('#batch-summary', 'Done');
+  await page.waitForTimeout(200);  // give any injected handler a chance to fire
+  assert.equal(await page.locator('img, script:not([type="module"]), svg').count(), 0);
+  assert.ok((await page.inputValue('#context')).includes(XSS));
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('e2e: batch preview of 10 000 users completes with the right summary', async () => {
+  // The audience's documented rules (users.js): index % 13 == 0 lacks 'First name' (suppressed);
+  // otherwise index % 29 == 0 has price "19,99" (the number field rejects it); the rest render.
+  const total = 10000;
+  let suppressed = 0;
+  let errors = 0;
+  for (let i = 0; i < total; i++) {
+    if (i % 13 === 0) suppressed++;
+    else if (i % 29 === 0) errors++;
+  }
+  const sent = total - suppressed - errors;
+  assert.equal(await page.inputValue('#batch-size'), String(total));
+  await page.click('#batch-run');
+  await waitForText('#batch-summary', 'Done', 30000);
+  const summary = page.locator('#batch-summary');
+  assert.equal(await summary.getAttribute('data-sent'), String(sent));
+  assert.equal(await summary.getAttribute('data-suppressed'), String(suppressed));
+  assert.equal(await summary.getAttribute('data-errors'), String(errors));
+  assert.match(await summary.textContent(), new RegExp(`sent ${sent}, suppressed ${suppressed}, errors ${errors}`));
+  assert.equal(await page.locator('#batch-progress').evaluate((node) => node.value === node.max && node.max === 10000), true);
+  const reasons = await page.locator('#batch-reasons li').allTextContents();
+  assert.ok(reasons.some((line) => line.startsWith(`${suppressed} × suppressed — userAttribute['First name'] missing`)), reasons.join('\n'));
+  assert.ok(reasons.some((line) => line.startsWith(`${errors} × error — data.total`)), reasons.join('\n'));
+  // The table's first rows: user 0 suppressed, users 1… sent.
+  const rows = page.locator('#batch-rows tr');
+  assert.equal(await rows.count(), 25);
+  assert.equal(await rows.nth(0).locator('.badge').textContent(), 'suppressed');
+  assert.equal(await rows.nth(1).locator('.badge').textContent(), 'sent');
+  assert.match(await rows.nth(1).textContent(), /u-100001/);
+});
+
+test('e2e: config JSON loads into the editor and masks secrets', async () => {
+  await page.locator('#config-details summary').click();
+  const shown = await page.inputValue('#config-json');
+  assert.ok(shown.includes('****') && !shown.includes('s3cret'), 'masked by default');
+  // Applying masked JSON is refused: it would replace the password with ****.
+  await page.click('#config-apply');
+  await waitForText('#config-error', 'masked secrets');
+
+  const config = {
+    method: 'put', url: 'https://crm.example.com/contacts/{{ userId }}',
+    contentType: 'application/x-www-form-urlencoded',
+    data: [{ key: 'name', value: "{{ userAttribute['First name'] }}" }, { key: 'city', value: '{{ city }}' }],
+  };
+  await page.fill('#config-json', JSON.stringify(config));
+  await page.click('#config-apply');
+  await waitForText('#preview-method', 'PUT');
+  assert.equal(await page.inputValue('#method'), 'PUT');
+  assert.equal(await page.inputValue('#url'), config.url);
+  assert.equal(await page.locator('#data-rows tr').count(), 2);
+  assert.equal(await page.locator('#header-rows tr').count(), 0);
+  await waitForText('#body-exact', 'name=Mary&city=San+Francisco');
+  assert.equal(await text('#body-pretty'), 'name = Mary\ncity = San Francisco');
+  // PUT is not a simple method: preflight, and the panel says why.
+  assert.match(await text('#cors-mode'), /preflight/);
+  assert.match(await text('#cors-reasons'), /PUT/);
+  // A POST form without custom headers or credentials is a simple request.
+  await page.selectOption('#method', 'POST');
+  await waitForText('#cors-mode', 'simple');
+
+  // A config the library rejects is not loaded, and says why.
+  await page.fill('#config-json', JSON.stringify({ ...config, colour: 'red' }));
+  await page.click('#config-apply');
+  await waitForText('#config-error', 'Not loaded: ');
+  assert.equal(await page.inputValue('#method'), 'POST');
+});
+
+test('e2e: screenshot of the page after a send and a batch', async () => {
+  await page.click('#use-echo');
+  await page.click('#send');
+  await waitForText('#send-summary', 'delivered', 15000);
+  await page.locator('#batch-size').fill('2000');
+  await page.click('#batch-run');
+  await waitForText('#batch-summary', 'Done', 30000);
+  mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
   assert.deepEqual(pageErrors, []);
 });

@@ -1,0 +1,263 @@
+// The live preview: compile the editor's config, render it for the chosen user and show the
+// exact request, its decoded Basic auth, body views, variables, CORS analysis and exports.
+import { state, elements } from './state.js';
+import { el, setText, setList, show } from './dom.js';
+import { configFromState, clearFieldErrors, markFieldError } from './editor.js';
+import { prettyJson, formPairs, utf8Length, hexDump, decodeBasic, contextHas, excerptAt } from './format.js';
+
+// A preview must be deterministic: signed previews use this id (unless the config has an id
+// template) and the time the page was loaded; a real send uses fresh ones.
+export const PREVIEW_MESSAGE_ID = 'msg_preview0000000000000000';
+const PREVIEW_TIMESTAMP = Math.floor(Date.now() / 1000);
+
+/** "data.greeting — syntax error at 2:7" style headline for a HooksmithError. */
+export function describeError(error) {
+  if (error?.name !== 'HooksmithError') return String(error?.message ?? error);
+  const where = error.line ? ` at ${error.line}:${error.column}` : '';
+  return `${error.field ? error.field + ' — ' : ''}${error.kind} error${where}: ${error.detail}`;
+}
+
+/** The template text the error's field refers to, to show the line it points at. */
+function templateOfField(field) {
+  const { config } = state;
+  if (field === 'url') return config.url;
+  if (field === 'body') return config.body;
+  if (field === 'signing.id') return config.signing.id;
+  if (field?.startsWith('data.')) return config.data.find((row) => row.key === field.slice(5))?.value;
+  if (field?.startsWith('headers.')) {
+    const name = field.slice(8).toLowerCase();
+    return config.headers.find((row) => row.name.toLowerCase() === name)?.value;
+  }
+  return undefined;
+}
+
+function showProblem(error, { context = false } = {}) {
+  const suppressed = error.kind === 'missing';
+  elements.previewProblem.className = suppressed ? 'problem suppressed' : 'problem';
+  show(elements.previewProblem, true);
+  const where = error.line ? ` at line ${error.line}, column ${error.column}` : '';
+  if (suppressed) {
+    setText(elements.previewProblemTitle, `Suppressed: this user would not get the webhook.`);
+    setText(elements.previewProblemDetail,
+      `${error.variable ?? 'A value'} is missing for this user (used in ${error.field ?? 'the webhook'}${where}). ${error.detail}`);
+    setText(elements.previewProblemHint,
+      "Leanplum does not send a webhook when a printed value is missing. Give it a fallback with | default('…'), guard it with {% if … %}, or choose the “jinja” missing-value policy to print nothing.");
+  } else {
+    setText(elements.previewProblemTitle, describeError(error));
+    setText(elements.previewProblemDetail, context ? 'Fix the user context JSON to preview.' : '');
+    setText(elements.previewProblemHint, error.kind === 'syntax' || error.kind === 'render'
+      ? 'The webhook is not sent to anybody while a template is invalid.' : '');
+  }
+  const template = error.line ? templateOfField(error.field) : undefined;
+  const excerpt = template !== undefined ? excerptAt(template, error.line, error.column) : null;
+  setText(elements.previewProblemExcerpt, excerpt);
+  show(elements.previewProblemExcerpt, Boolean(excerpt));
+  const fieldMessage = suppressed
+    ? `Suppressed: ${error.variable ?? 'a value'} is missing for this user${where}.`
+    : `${error.kind} error${error.line ? ` at ${error.line}:${error.column}` : ''}: ${error.detail}`;
+  if (context) {
+    elements.context.setAttribute('aria-invalid', 'true');
+    setText(elements.contextError, fieldMessage);
+  } else {
+    markFieldError(error.field, fieldMessage);
+  }
+}
+
+function compileCurrent() {
+  const configText = JSON.stringify(configFromState());
+  if (configText === state.preview.configText && (state.preview.webhook || state.preview.compileError)) {
+    if (state.preview.compileError) throw state.preview.compileError;
+    return state.preview.webhook;
+  }
+  state.preview.webhook?.delete();
+  state.preview.webhook = null;
+  state.preview.compileError = null;
+  state.preview.configText = configText;
+  try {
+    state.preview.webhook = state.hooksmith.compile(configText);
+  } catch (error) {
+    state.preview.compileError = error;
+    throw error;
+  }
+  return state.preview.webhook;
+}
+
+function setBadge(node, text, tone) {
+  node.textContent = text;
+  node.className = `badge ${tone}`;
+}
+
+/** Re-renders the whole preview from state. */
+export function renderPreview() {
+  if (!state.hooksmith) return;
+  clearFieldErrors();
+  setText(elements.contextError, '');
+  show(elements.previewProblem, false);
+  state.preview.request = null;
+  state.preview.error = null;
+
+  let webhook = null;
+  try {
+    webhook = compileCurrent();
+  } catch (error) {
+    state.preview.error = error;
+  }
+  let context = null;
+  try {
+    context = JSON.parse(state.contextText);
+  } catch {
+    // The library reports bad context JSON with its position below.
+  }
+  if (webhook) {
+    try {
+      state.preview.request = webhook.render(state.contextText, { id: PREVIEW_MESSAGE_ID, timestamp: PREVIEW_TIMESTAMP });
+    } catch (error) {
+      state.preview.error = error;
+    }
+  }
+  renderVariables(webhook, context);
+  renderConfigJson();
+
+  const { request, error } = state.preview;
+  if (error) {
+    const contextProblem = error.kind === 'input' && !error.field && webhook !== null;
+    showProblem(error, { context: contextProblem });
+    setBadge(elements.previewState, error.kind === 'missing' ? 'suppressed' : `${error.kind} error`, error.kind === 'missing' ? 'warn' : 'bad');
+  } else {
+    setBadge(elements.previewState, 'ready to send', 'good');
+  }
+  elements.previewRequest.classList.toggle('stale', !request);
+  if (request) {
+    renderRequest(request, webhook);
+    renderCors(request);
+    renderExports(request, webhook);
+  } else {
+    renderStaleCors();
+  }
+}
+
+function renderRequest(request, webhook) {
+  const shown = state.reveal ? request : state.hooksmith.maskRequest(request);
+  setText(elements.previewMethod, request.method);
+  setText(elements.previewUrl, request.url);
+  setList(elements.previewHeaders, shown.headers, ([name, value]) =>
+    el('tr', {}, el('th', { scope: 'row', text: name }), el('td', { className: 'code', text: value })));
+
+  const authorization = request.headers.find(([name]) => name.toLowerCase() === 'authorization');
+  const basic = authorization ? decodeBasic(authorization[1]) : null;
+  show(elements.basicAuth, Boolean(basic));
+  if (basic) {
+    const visible = state.reveal || state.revealBasic;
+    setText(elements.basicUser, basic.user);
+    setText(elements.basicPassword, visible ? basic.password : '•'.repeat(Math.max(4, Math.min(12, basic.password.length))));
+    setText(elements.basicReveal, visible ? 'Hide password' : 'Show password');
+    elements.basicReveal.disabled = state.reveal;
+  }
+
+  show(elements.signingNote, webhook.isSigned);
+  if (webhook.isSigned) {
+    setText(elements.signingNote, `Signed preview: webhook-timestamp is when this page loaded; without an id template the id is ${PREVIEW_MESSAGE_ID}. A send signs with the current time and a fresh id.`);
+  }
+
+  const warnings = [];
+  const url = new URL(request.url);
+  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    warnings.push('Plain http: the data and any credentials travel unencrypted. Use https.');
+  }
+  setList(elements.previewWarnings, warnings);
+
+  if (request.body === null) {
+    setText(elements.bodySize, '');
+    const query = [...url.searchParams];
+    setText(elements.bodyPretty, request.method === 'GET'
+      ? `No body: a GET sends its data in the query string.\n${query.map(([name, value]) => `${name} = ${value}`).join('\n')}`
+      : 'No body.');
+    setText(elements.bodyExact, '');
+    setText(elements.bodyHex, '');
+    return;
+  }
+  const bytes = utf8Length(request.body);
+  setText(elements.bodySize, `${bytes} byte${bytes === 1 ? '' : 's'}, UTF-8`);
+  const contentType = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  let pretty = null;
+  if (contentType === 'application/x-www-form-urlencoded') {
+    pretty = formPairs(request.body).map(([name, value]) => `${name} = ${value}`).join('\n') || '(empty form)';
+  } else {
+    pretty = prettyJson(request.body);
+  }
+  setText(elements.bodyPretty, pretty ?? request.body);
+  setText(elements.bodyExact, request.body);
+  setText(elements.bodyHex, hexDump(request.body));
+}
+
+function renderVariables(webhook, context) {
+  let names = [];
+  try {
+    names = webhook ? webhook.variables() : [];
+  } catch {
+    names = [];
+  }
+  setList(elements.variables, names, (name) => {
+    const has = context ? contextHas(context, name) : undefined;
+    const lacking = has === false;
+    return el('li', { className: lacking ? 'chip lacking' : 'chip', title: lacking ? 'this user has no value for it' : undefined },
+      lacking ? el('span', { className: 'lacking-mark', text: '✗ ', 'aria-label': 'lacking' }) : null,
+      el('code', { text: name }));
+  });
+  if (!names.length) elements.variables.append(el('li', { className: 'hint', text: webhook ? 'none — the same request for everybody' : '—' }));
+}
+
+const CORS_TONES = { 'same-origin': 'good', simple: 'good', preflight: 'warn', blocked: 'bad' };
+const CORS_TITLES = {
+  'same-origin': 'same origin: no CORS involved',
+  simple: 'simple request: no preflight',
+  preflight: 'preflight: an OPTIONS request first',
+  blocked: 'blocked: the browser will not send it',
+};
+
+function renderCors(request) {
+  let analysis;
+  try {
+    analysis = state.hooksmith.analyzeCors(request, location.origin);
+  } catch (error) {
+    setBadge(elements.corsMode, 'unknown', 'bad');
+    setList(elements.corsReasons, [describeError(error)]);
+    setList(elements.corsRequired, []);
+    setList(elements.corsNotes, []);
+    return;
+  }
+  setBadge(elements.corsMode, CORS_TITLES[analysis.mode] ?? analysis.mode, CORS_TONES[analysis.mode] ?? 'warn');
+  setList(elements.corsReasons, analysis.reasons);
+  show(elements.corsRequiredTitle, analysis.requiredResponseHeaders.length > 0);
+  setList(elements.corsRequired, analysis.requiredResponseHeaders, (line) => el('li', {}, el('code', { text: line })));
+  setList(elements.corsNotes, analysis.notes);
+}
+
+function renderStaleCors() {
+  setBadge(elements.corsMode, 'no request', 'muted');
+  setList(elements.corsReasons, ['There is no request to analyze until the preview renders.']);
+  show(elements.corsRequiredTitle, false);
+  setList(elements.corsRequired, []);
+  setList(elements.corsNotes, []);
+}
+
+function renderExports(request, webhook) {
+  state.preview.curl = webhook.toCurl(request, { reveal: state.reveal });
+  state.preview.http = webhook.toHttp(request, { reveal: state.reveal });  // CRLF line ends
+  setText(elements.exportCurl, state.preview.curl);
+  setText(elements.exportHttp, state.preview.http.replaceAll('\r\n', '\n'));
+}
+
+/** The config JSON view: secrets masked unless revealed (webhook.configJson when it compiles). */
+export function renderConfigJson() {
+  if (document.activeElement === elements.configJson) return;  // do not overwrite while typing
+  const webhook = state.preview.webhook;
+  let text;
+  if (webhook) {
+    text = JSON.stringify(JSON.parse(webhook.configJson({ reveal: state.reveal })), null, 2);
+  } else {
+    text = JSON.stringify(configFromState(), null, 2);
+    if (!state.reveal) text = '// Masked view unavailable while the config has errors; turn on “Reveal secrets” to see it.';
+  }
+  elements.configJson.value = text;
+}
