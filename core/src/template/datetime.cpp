@@ -28,11 +28,17 @@ constexpr const char* month_names[] = {"January", "February", "March",     "Apri
 [[noreturn]] void fail(const std::string& message) { throw std::invalid_argument(message); }
 
 // User text echoed in messages: bounded, so a megabyte attribute cannot make a megabyte error.
+// The cut backs off to a UTF-8 character boundary: messages end up in JSON and JS strings.
 std::string quoted(std::string_view text) {
     constexpr std::size_t max_shown = 40;
     std::string out = "'";
     if (text.size() > max_shown) {
-        out.append(text.substr(0, max_shown));
+        std::size_t cut = max_shown;
+        const auto is_continuation_byte = [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+        };
+        while (cut > 0 && is_continuation_byte(text[cut])) --cut;
+        out.append(text.substr(0, cut));
         out += "...";
     } else {
         out.append(text);

@@ -149,6 +149,11 @@ TEST_CASE("parse_iso8601 rejects malformed and impossible dates", "[datetime]") 
     const std::string message = error_of([&] { dt::parse_iso8601(long_text); });
     CHECK_THAT(message, Contains("...'"));
     CHECK(message.size() < 400);
+    // The cut never splits a UTF-8 character: 39 ASCII bytes then 'é' (2 bytes) straddle byte 40.
+    const std::string accented = std::string(39, 'x') + "\xC3\xA9" + "tail";
+    CHECK_THAT(error_of([&] { dt::parse_iso8601(accented); }), Contains("'" + std::string(39, 'x') + "...'"));
+    const std::string fits = std::string(38, 'x') + "\xC3\xA9" + "tail";
+    CHECK_THAT(error_of([&] { dt::parse_iso8601(fits); }), Contains(std::string(38, 'x') + "\xC3\xA9..."));
 }
 
 TEST_CASE("parse_tz_offset_minutes reads UTC and fixed offsets", "[datetime]") {
