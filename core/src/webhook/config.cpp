@@ -96,6 +96,19 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::string json_failure_reason(std::string_view what) {
+    if (auto tag = what.find("] "); what.rfind("[json.exception", 0) == 0 && tag != what.npos) {
+        what.remove_prefix(tag + 2);
+    }
+    if (auto colon = what.find(": "); what.rfind("parse error", 0) == 0 && colon != what.npos) {
+        what.remove_prefix(colon + 2);
+    }
+    for (std::string_view echo : {"; last read", " parsing '"}) {
+        if (auto at = what.find(echo); at != what.npos) what = what.substr(0, at);
+    }
+    return std::string(what);
+}
+
 std::string data_field(std::string_view key) { return "data." + std::string(key); }
 std::string header_field(std::string_view name) { return "headers." + std::string(name); }
 
@@ -333,11 +346,10 @@ void validate_signing(const WebhookConfig& config) {
 
 // nlohmann reports "… at line 1, column 5: <what>; last read: '<input>'". The echoed input may
 // be a secret, so only <what> is kept; the position is recomputed in code points.
-Error input_error(std::string_view text, const json::parse_error& failure) {
-    std::string what = failure.what();
-    if (auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
-    if (auto echo = what.find("; last read"); echo != std::string::npos) what.erase(echo);
-    const std::size_t end = std::min<std::size_t>(failure.byte ? failure.byte - 1 : 0, text.size());
+Error input_error(std::string_view text, const json::exception& failure, std::size_t byte) {
+    const std::string what = detail::json_failure_reason(failure.what());
+    if (byte == 0) return Error(ErrorKind::input, "the config is not valid JSON: " + what);
+    const std::size_t end = std::min<std::size_t>(byte - 1, text.size());
     int line = 1, column = 1;
     for (std::size_t i = 0; i < end; ++i) {
         const auto byte = static_cast<unsigned char>(text[i]);
@@ -481,7 +493,9 @@ WebhookConfig parse_config(std::string_view json_text) {
     try {
         value = json::parse(json_text.begin(), json_text.end(), DuplicateKeyCheck());
     } catch (const json::parse_error& failure) {
-        throw input_error(json_text, failure);
+        throw input_error(json_text, failure, failure.byte ? failure.byte : 1);
+    } catch (const json::out_of_range& failure) {  // a number beyond a double: 1e400
+        throw input_error(json_text, failure, 0);
     }
     return config_from_json(value);
 }

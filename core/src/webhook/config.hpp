@@ -25,6 +25,11 @@ std::optional<ValueType> parse_value_type(std::string_view name);
 
 bool equals_ignore_case(std::string_view a, std::string_view b);
 
+// The reason in a nlohmann::json exception's what(), without the "[json.exception…]" tag, the
+// position and the echoed input (which may be a secret): "syntax error while parsing value -
+// invalid literal".
+std::string json_failure_reason(std::string_view what);
+
 // Error field paths as the spec writes them: `data.first_name`, `headers.X-Campaign`.
 std::string data_field(std::string_view key);
 std::string header_field(std::string_view name);

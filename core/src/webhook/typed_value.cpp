@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "webhook/config.hpp"
 #include "webhook/encode.hpp"
 
 namespace hooksmith::detail {
@@ -62,12 +63,6 @@ int json_nesting_depth(std::string_view text) {
     return deepest;
 }
 
-std::string parse_failure_reason(const nlohmann::json::parse_error& failure) {
-    std::string what = failure.what();
-    if (auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
-    if (auto echo = what.find("; last read"); echo != std::string::npos) what.erase(echo);
-    return what;
-}
 
 std::string_view checked_number(std::string_view rendered, const std::string& field) {
     const std::string_view text = trim_ascii_whitespace(rendered);
@@ -82,8 +77,13 @@ std::string_view checked_number(std::string_view rendered, const std::string& fi
 
 // `text` has passed is_json_number, so the parse cannot fail; only the range is left to check.
 nlohmann::json parsed_number(std::string_view text, const std::string& field) {
-    nlohmann::json number = nlohmann::json::parse(text.begin(), text.end());
-    if (number.is_number_float() && !std::isfinite(number.get<double>())) {
+    nlohmann::json number;
+    try {
+        number = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::exception&) {  // out_of_range.406: beyond a double
+        number = nlohmann::json();
+    }
+    if (!number.is_number() || (number.is_number_float() && !std::isfinite(number.get<double>()))) {
         throw typed_error(ErrorKind::config, field, "the number " + excerpt(text) + " is out of range");
     }
     return number;
@@ -165,10 +165,10 @@ void append_typed_json(std::string& out, ValueType type, std::string_view render
             nlohmann::ordered_json value;
             try {
                 value = nlohmann::ordered_json::parse(rendered.begin(), rendered.end());
-            } catch (const nlohmann::json::parse_error& failure) {
+            } catch (const nlohmann::json::exception& failure) {  // parse_error, out_of_range
                 throw typed_error(ErrorKind::config, field,
                                   "expected JSON (e.g. `| tojson`), got " + excerpt(rendered) +
-                                      ": " + parse_failure_reason(failure));
+                                      ": " + json_failure_reason(failure.what()));
             }
             out += value.dump();
             return;

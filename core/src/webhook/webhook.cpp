@@ -113,9 +113,7 @@ struct JsonSyntaxCheck : nlohmann::json_sax<nlohmann::json> {
     bool parse_error(std::size_t position, const std::string&,
                      const nlohmann::detail::exception& failure) override {
         error_position = position;
-        reason = failure.what();
-        if (auto colon = reason.find(": "); colon != std::string::npos) reason.erase(0, colon + 2);
-        if (auto echo = reason.find("; last read"); echo != std::string::npos) reason.erase(echo);
+        reason = detail::json_failure_reason(failure.what());
         return false;
     }
 };

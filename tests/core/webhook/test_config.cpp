@@ -261,7 +261,7 @@ TEST_CASE("config: signing secret must be whsec_ + base64 and is never echoed", 
         INFO(secret);
         CHECK(error.kind == ErrorKind::config);
         CHECK(error.field == "signing.secret");
-        if (std::string(secret).size() > 6) CHECK_FALSE(contains(error.what(), secret + 6));
+        if (std::string(secret).size() > 10) CHECK_FALSE(contains(error.what(), secret + 6));
     }
     CHECK(config_error_of(R"({"url": "https://x.test/", "signing": {}})").field == "signing.secret");
     CHECK(config_error_of(R"({"url": "https://x.test/", "signing": {"scheme": "hmac", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}})")
@@ -276,7 +276,7 @@ TEST_CASE("config: retry is delegated to RetryPolicy::from_json", "[config]") {
     const WebhookConfig custom = parse_config(R"({"url": "https://x.test/", "retry": {"maxAttempts": 5}})");
     REQUIRE(custom.retry);
     CHECK(custom.retry->max_attempts == 5);
-    const Error error = config_error_of(R"({"url": "https://x.test/", "retry": {"maxAttempts": 0}})");
+    const Error error = config_error_of(R"({"url": "https://x.test/", "retry": {"maxAttempts": "five"}})");
     CHECK(error.kind == ErrorKind::config);
     CHECK(error.field.rfind("retry", 0) == 0);
 }
