@@ -1,0 +1,131 @@
+// A template value with Python semantics: cheap to copy (immutable shared payloads).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hooksmith {
+
+class Value;
+class Dict;
+
+// Callables and stateful objects (macros, bound methods, loop, namespace, cycler …).
+// Implemented inside the engine; opaque to users.
+class Object {
+public:
+    virtual ~Object() = default;
+    virtual const char* type_name() const = 0;
+};
+
+class Value {
+public:
+    enum class Kind : std::uint8_t { undefined, none, boolean, integer, floating, string, list, dict, object };
+
+    Value() noexcept : kind_(Kind::undefined) {}  // an unnamed undefined
+    static Value undefined(std::string path);      // a named undefined (path as written in a template)
+    static Value none() noexcept { Value v; v.kind_ = Kind::none; return v; }
+    Value(bool b) noexcept : kind_(Kind::boolean) { scalar_.b = b; }
+    Value(int i) noexcept : kind_(Kind::integer) { scalar_.i = i; }
+    Value(std::int64_t i) noexcept : kind_(Kind::integer) { scalar_.i = i; }
+    Value(double d) noexcept : kind_(Kind::floating) { scalar_.d = d; }
+    Value(std::string s);
+    Value(std::string_view s) : Value(std::string(s)) {}
+    Value(const char* s) : Value(std::string(s)) {}
+    static Value list(std::vector<Value> items, bool tuple = false);
+    static Value dict(std::shared_ptr<const Dict> dict);
+    static Value dict(Dict dict);
+    static Value object(std::shared_ptr<Object> object);
+
+    Kind kind() const noexcept { return kind_; }
+    bool is_undefined() const noexcept { return kind_ == Kind::undefined; }
+    bool is_none() const noexcept { return kind_ == Kind::none; }
+    bool is_bool() const noexcept { return kind_ == Kind::boolean; }
+    bool is_int() const noexcept { return kind_ == Kind::integer; }
+    bool is_float() const noexcept { return kind_ == Kind::floating; }
+    // int, float or bool (bool is an int in Python)
+    bool is_number() const noexcept { return kind_ == Kind::integer || kind_ == Kind::floating || kind_ == Kind::boolean; }
+    bool is_string() const noexcept { return kind_ == Kind::string; }
+    bool is_list() const noexcept { return kind_ == Kind::list; }
+    bool is_tuple() const noexcept { return kind_ == Kind::list && tuple_; }
+    bool is_dict() const noexcept { return kind_ == Kind::dict; }
+    bool is_object() const noexcept { return kind_ == Kind::object; }
+
+    bool as_bool() const noexcept { return scalar_.b; }
+    std::int64_t as_int() const noexcept { return kind_ == Kind::boolean ? scalar_.b : scalar_.i; }
+    double as_double() const noexcept {
+        return kind_ == Kind::floating ? scalar_.d : static_cast<double>(as_int());
+    }
+    const std::string& as_string() const noexcept;
+    const std::vector<Value>& as_list() const noexcept;
+    const Dict& as_dict() const noexcept;
+    Object* as_object() const noexcept;
+    const std::shared_ptr<const Dict>& dict_ptr() const noexcept { return dict_; }
+    // The path of a named undefined (empty for engine-made undefineds).
+    const std::string& undefined_path() const noexcept;
+    bool has_undefined_path() const noexcept { return kind_ == Kind::undefined && str_ != nullptr; }
+
+    // Python truthiness.
+    bool truthy() const noexcept;
+    // Python `str()` and `repr()`.
+    std::string str() const;
+    std::string repr() const;
+    void append_str(std::string& out) const;
+    void append_repr(std::string& out) const;
+    // Python type name: 'int', 'str', 'dict' …
+    const char* type_name() const noexcept;
+
+    // Python equality (1 == 1.0 == True) and hash consistent with it.
+    friend bool operator==(const Value& a, const Value& b) noexcept;
+    friend bool operator!=(const Value& a, const Value& b) noexcept { return !(a == b); }
+    std::size_t hash() const noexcept;
+
+private:
+    Kind kind_;
+    bool tuple_ = false;
+    union Scalar {
+        bool b;
+        std::int64_t i;
+        double d;
+    } scalar_{};
+    std::shared_ptr<const std::string> str_;        // string, or undefined path
+    std::shared_ptr<const std::vector<Value>> list_;
+    std::shared_ptr<const Dict> dict_;
+    std::shared_ptr<Object> object_;
+};
+
+// Insertion-ordered mapping with a hash index (built once a dict grows beyond a few keys).
+class Dict {
+public:
+    using Entry = std::pair<Value, Value>;
+    Dict() = default;
+    Dict(const Dict& other);
+    Dict& operator=(const Dict& other);
+    Dict(Dict&&) noexcept = default;
+    Dict& operator=(Dict&&) noexcept = default;
+
+    std::size_t size() const noexcept { return entries_.size(); }
+    bool empty() const noexcept { return entries_.empty(); }
+    const std::vector<Entry>& entries() const noexcept { return entries_; }
+    // nullptr when absent.
+    const Value* find(const Value& key) const noexcept;
+    const Value* find(std::string_view key) const noexcept;
+    const Value* find(const std::string& key) const noexcept { return find(std::string_view(key)); }
+    const Value* find(const char* key) const noexcept { return find(std::string_view(key)); }
+    // Replaces the value in place (keeping position) when the key exists.
+    void set(Value key, Value value);
+
+private:
+    std::ptrdiff_t index_of(const Value& key) const noexcept;
+    std::ptrdiff_t index_of(std::string_view key) const noexcept;
+    void rebuild_index();
+    std::vector<Entry> entries_;
+    // Open addressing over entry indexes (+1; 0 = empty), sized to a power of two.
+    std::vector<std::uint32_t> slots_;
+};
+
+}  // namespace hooksmith

@@ -1,0 +1,84 @@
+// The syntax tree a template compiles to: expressions and statements, immutable after parsing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hooksmith/value.hpp"
+
+namespace hooksmith::detail {
+
+struct FilterDef;
+struct TestDef;
+
+enum class ExprKind : std::uint8_t {
+    literal, name, getattr, getitem, slice, call, filter, test,
+    binary, unary_minus, unary_plus, not_, and_, or_, compare, condexpr,
+    list, tuple, dict, overflow_literal
+};
+
+enum class BinaryOp : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, concat };
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in };
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct Expr {
+    ExprKind kind;
+    std::uint32_t offset = 0;
+    Value value;              // literal
+    std::string name;         // name, attribute, filter or test name
+    int symbol = -1;          // interned name (name nodes)
+    // name/getattr/getitem: the constant path as written (`a.b['c']`), empty when dynamic
+    std::string path;
+    std::vector<ExprPtr> children;
+    // call/filter/test: children = [subject, positional..., keyword...]; keywords named here
+    std::vector<std::string> keywords;
+    BinaryOp binary_op = BinaryOp::add;
+    std::vector<CompareOp> compare_ops;   // compare: children[0] op[0] children[1] …
+    const FilterDef* filter = nullptr;    // resolved at compile time (nullptr: unknown, deferred)
+    const TestDef* test = nullptr;
+    bool negated = false;                 // `is not`
+    bool has_else = false;                // condexpr: children = [cond, then, else?]
+    // slice: children = start, stop, step (nullptr when omitted)
+};
+
+enum class StmtKind : std::uint8_t {
+    text, print, if_, for_, set, set_block, macro, call_block, filter_block, with, break_, continue_
+};
+
+struct Target {
+    int symbol = -1;            // a plain name
+    std::string name;
+    std::vector<Target> items;  // tuple unpacking
+    bool is_tuple = false;
+    ExprPtr object;             // namespace attribute target: object.attr
+    std::string attr;
+};
+
+struct Stmt;
+using Body = std::vector<Stmt>;
+
+struct Param {
+    int symbol;
+    std::string name;
+    ExprPtr default_value;  // nullptr when required
+};
+
+struct Stmt {
+    StmtKind kind;
+    std::uint32_t offset = 0;
+    std::string text;                 // text; macro name
+    std::vector<ExprPtr> exprs;       // print: [expr]; if: conditions; for: [iter, filter?]; set: [value]; with: values
+    std::vector<Body> bodies;         // if: one per condition (+ else); for: [body, else]; others: [body]
+    std::vector<Target> targets;      // for/set/with targets
+    std::vector<Param> params;        // macro / call-block parameters
+    bool has_loop_filter = false;     // for … if cond
+    bool uses_caller = false, uses_varargs = false, uses_kwargs = false;
+    int symbol = -1;                  // macro name
+    ExprPtr call;                     // call block: the macro call; filter block / set block: filter chain on a placeholder
+};
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,645 @@
+// The tree-walking evaluator: statements, expressions, scopes, output and limits.
+#include "template/evaluator.hpp"
+
+#include "template/lexer.hpp"
+#include "template/methods.hpp"
+#include "template/objects.hpp"
+#include "template/operators.hpp"
+
+namespace hooksmith::detail {
+
+namespace {
+// Expression/statement recursion bound during rendering (the parser bounds the tree depth; this
+// also covers macro recursion, where trees nest at run time).
+constexpr int max_eval_depth = 3000;
+}  // namespace
+
+Evaluator::Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out)
+    : program_(program), context_(context), options_(options), out_(&out), out_base_(out.size()) {
+    frames_.push_back(0);
+}
+
+void Evaluator::run() { exec_body(program_.body); }
+
+Evaluator::DepthGuard::DepthGuard(Evaluator& evaluator, std::uint32_t offset) : ev(evaluator) {
+    if (++ev.depth_ > max_eval_depth) {
+        --ev.depth_;
+        ev.fail_limit(offset, "template evaluation nested too deeply");
+    }
+}
+
+// ---------------- errors and text ----------------
+
+void Evaluator::fail(std::uint32_t offset, ErrorKind kind, const std::string& message) const {
+    int line, column;
+    position_of(program_.source, offset, line, column);
+    throw Error(kind, message, line, column);
+}
+
+void Evaluator::fail(const Expr& node, const std::string& message) const { fail(node.offset, ErrorKind::render, message); }
+
+void Evaluator::fail_limit(std::uint32_t offset, const std::string& message) const {
+    fail(offset, ErrorKind::limit, message);
+}
+
+void Evaluator::fail_missing(const std::string& path, std::uint32_t offset) const {
+    int line, column;
+    position_of(program_.source, offset, line, column);
+    Error error(ErrorKind::missing, "missing value: '" + path + "' is not set for this user", line, column);
+    error.variable = path;
+    throw error;
+}
+
+void Evaluator::fail_undefined(const Value& value, const Expr& node) const {
+    if (value.has_undefined_path()) fail(node, "'" + value.undefined_path() + "' is undefined");
+    fail(node, "an undefined value was used");
+}
+
+void Evaluator::require_defined(const Value& value, const Expr& node) const {
+    if (value.is_undefined()) fail_undefined(value, node);
+}
+
+void Evaluator::append_text(std::string& out, const Value& value, const Expr& node) const {
+    if (value.is_undefined()) {
+        if (value.has_undefined_path() && options_.missing == MissingPolicy::suppress)
+            fail_missing(value.undefined_path(), node.offset);
+        return;
+    }
+    value.append_str(out);
+}
+
+std::string Evaluator::text(const Value& value, const Expr& node) const {
+    if (value.is_string()) return value.as_string();
+    std::string out;
+    append_text(out, value, node);
+    return out;
+}
+
+void Evaluator::count_iterations(std::uint64_t n, std::uint32_t offset) {
+    iterations_ += n;
+    if (iterations_ > program_.limits.max_loop_iterations)
+        fail_limit(offset, "more than " + std::to_string(program_.limits.max_loop_iterations) +
+                               " loop iterations in one render");
+}
+
+void Evaluator::check_size(std::size_t bytes, std::uint32_t offset) const {
+    if (bytes > program_.limits.max_output_bytes)
+        fail_limit(offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
+}
+
+void Evaluator::check_output(std::uint32_t offset) { check_size(out_->size() - out_base_, offset); }
+
+void Evaluator::write(const Value& value, const Expr& node) {
+    if (value.is_none() && options_.missing == MissingPolicy::suppress)
+        fail_missing(node.path.empty() ? std::string("none") : node.path, node.offset);
+    append_text(*out_, value, node);
+    check_output(node.offset);
+}
+
+// ---------------- scopes ----------------
+
+void Evaluator::bind(int symbol, const Value& value) {
+    for (std::size_t i = vars_.size(); i-- > frames_.back();) {
+        if (vars_[i].symbol == symbol) {
+            vars_[i].value = value;
+            return;
+        }
+    }
+    vars_.push_back({symbol, value});
+}
+
+Value Evaluator::lookup(const Expr& e) {
+    for (std::size_t i = vars_.size(); i-- > barrier_;)
+        if (vars_[i].symbol == e.symbol) return vars_[i].value;
+    if (barrier_ > 0)
+        for (std::size_t i = global_end(); i-- > 0;)
+            if (vars_[i].symbol == e.symbol) return vars_[i].value;
+    if (const Value* v = context_.root().as_dict().find(std::string_view(e.name))) return *v;
+    Value global = global_function(e.name);
+    if (!global.is_undefined()) return global;
+    return Value::undefined(e.name);
+}
+
+std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
+    std::size_t start = barrier_ > 0 ? barrier_ : global_end();
+    return std::vector<Binding>(vars_.begin() + static_cast<std::ptrdiff_t>(start), vars_.end());
+}
+
+void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
+    if (target.object) {
+        Value object = eval(*target.object);
+        auto* engine = dynamic_cast<EngineObject*>(object.as_object());
+        if (!object.is_object() || !engine || !engine->set_attr(target.attr, value))
+            fail(offset, ErrorKind::render, "cannot assign attribute on non-namespace object");
+        return;
+    }
+    if (!target.is_tuple) {
+        bind(target.symbol, value);
+        return;
+    }
+    std::vector<Value> storage;
+    const std::vector<Value>* items;
+    if (value.is_list()) items = &value.as_list();
+    else {
+        if (value.is_undefined()) fail(offset, ErrorKind::render, "cannot unpack an undefined value");
+        if (!value.is_string() && !value.is_dict())
+            fail(offset, ErrorKind::render, std::string("cannot unpack non-iterable ") + value.type_name() + " object");
+        Expr dummy;
+        dummy.offset = offset;
+        storage = iterate(value, dummy);
+        items = &storage;
+    }
+    if (items->size() > target.items.size())
+        fail(offset, ErrorKind::render, "too many values to unpack (expected " + std::to_string(target.items.size()) + ")");
+    if (items->size() < target.items.size())
+        fail(offset, ErrorKind::render, "not enough values to unpack (expected " + std::to_string(target.items.size()) +
+                                            ", got " + std::to_string(items->size()) + ")");
+    for (std::size_t i = 0; i < items->size(); ++i) assign(target.items[i], (*items)[i], offset);
+}
+
+std::vector<Value> Evaluator::iterate(const Value& value, const Expr& node) const {
+    switch (value.kind()) {
+        case Value::Kind::undefined: return {};
+        case Value::Kind::list: return value.as_list();
+        case Value::Kind::dict: {
+            std::vector<Value> keys;
+            keys.reserve(value.as_dict().size());
+            for (const auto& e : value.as_dict().entries()) keys.push_back(e.first);
+            return keys;
+        }
+        case Value::Kind::string: {
+            std::vector<Value> chars;
+            const std::string& s = value.as_string();
+            for (std::size_t i = 0; i < s.size();) {
+                std::size_t j = i + 1;
+                while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+                chars.emplace_back(s.substr(i, j - i));
+                i = j;
+            }
+            return chars;
+        }
+        default:
+            fail(node, std::string("'") + value.type_name() + "' object is not iterable");
+    }
+}
+
+// ---------------- statements ----------------
+
+Evaluator::Flow Evaluator::exec_body(const Body& body) {
+    for (const Stmt& s : body) {
+        Flow f = exec(s);
+        if (f != Flow::normal) return f;
+    }
+    return Flow::normal;
+}
+
+std::string Evaluator::capture(const Body& body) {
+    std::string buffer;
+    std::string* saved_out = out_;
+    std::size_t saved_base = out_base_;
+    out_ = &buffer;
+    out_base_ = 0;
+    try {
+        exec_body(body);
+    } catch (...) {
+        out_ = saved_out;
+        out_base_ = saved_base;
+        throw;
+    }
+    out_ = saved_out;
+    out_base_ = saved_base;
+    return buffer;
+}
+
+Evaluator::Flow Evaluator::exec(const Stmt& s) {
+    DepthGuard guard(*this, s.offset);
+    switch (s.kind) {
+        case StmtKind::text:
+            out_->append(s.text);
+            check_output(s.offset);
+            return Flow::normal;
+        case StmtKind::print:
+            write(eval(*s.exprs[0]), *s.exprs[0]);
+            return Flow::normal;
+        case StmtKind::if_:
+            for (std::size_t i = 0; i < s.exprs.size(); ++i)
+                if (eval(*s.exprs[i]).truthy()) return exec_body(s.bodies[i]);
+            if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
+            return Flow::normal;
+        case StmtKind::for_:
+            exec_for(s);
+            return Flow::normal;
+        case StmtKind::set:
+            assign(s.targets[0], eval(*s.exprs[0]), s.offset);
+            return Flow::normal;
+        case StmtKind::set_block: {
+            Value content(capture(s.bodies[0]));
+            if (s.call) {
+                push_frame();
+                bind(program_.sym_filter_body, content);
+                Value filtered;
+                try {
+                    filtered = eval(*s.call);
+                } catch (...) {
+                    pop_frame();
+                    throw;
+                }
+                pop_frame();
+                content = filtered;
+            }
+            assign(s.targets[0], content, s.offset);
+            return Flow::normal;
+        }
+        case StmtKind::macro: {
+            auto macro = std::make_shared<MacroObject>();
+            macro->def = &s;
+            if (frames_.size() > 1 || barrier_ > 0) macro->closure = visible_locals();
+            bind(s.symbol, Value::object(macro));
+            return Flow::normal;
+        }
+        case StmtKind::call_block: {
+            auto caller = std::make_shared<MacroObject>();
+            caller->def = &s;
+            caller->closure = visible_locals();
+            caller->is_caller = true;
+            const Expr& call = *s.call;
+            Value callee = eval(*call.children[0]);
+            CallArgs args;
+            eval_args(call, 1, args);
+            args.keywords.emplace_back("caller", Value::object(caller));
+            write(call_value(callee, args, call), call);
+            return Flow::normal;
+        }
+        case StmtKind::filter_block: {
+            Value content(capture(s.bodies[0]));
+            push_frame();
+            bind(program_.sym_filter_body, content);
+            Value result;
+            try {
+                result = eval(*s.call);
+            } catch (...) {
+                pop_frame();
+                throw;
+            }
+            pop_frame();
+            write(result, *s.call);
+            return Flow::normal;
+        }
+        case StmtKind::with: {
+            std::vector<Value> values;
+            for (const auto& e : s.exprs) values.push_back(eval(*e));
+            push_frame();
+            for (std::size_t i = 0; i < values.size(); ++i) assign(s.targets[i], values[i], s.offset);
+            Flow f;
+            try {
+                f = exec_body(s.bodies[0]);
+            } catch (...) {
+                pop_frame();
+                throw;
+            }
+            pop_frame();
+            return f;
+        }
+        case StmtKind::break_: return Flow::break_loop;
+        case StmtKind::continue_: return Flow::continue_loop;
+    }
+    return Flow::normal;
+}
+
+void Evaluator::exec_for(const Stmt& s) {
+    const Expr& iter_expr = *s.exprs[0];
+    Value sequence = eval(iter_expr);
+    if (sequence.is_none() || (!sequence.is_list() && !sequence.is_dict() && !sequence.is_string() &&
+                               !sequence.is_undefined()))
+        fail(iter_expr, std::string("'") + sequence.type_name() + "' object is not iterable");
+    std::vector<Value> storage;
+    const std::vector<Value>* items;
+    if (sequence.is_list()) items = &sequence.as_list();
+    else {
+        storage = iterate(sequence, iter_expr);
+        items = &storage;
+    }
+    std::size_t frame_start = vars_.size();
+    (void)frame_start;
+    if (s.has_loop_filter) {
+        std::vector<Value> kept;
+        for (const Value& item : *items) {
+            count_iterations(1, s.offset);
+            push_frame();
+            try {
+                assign(s.targets[0], item, s.offset);
+                if (eval(*s.exprs[1]).truthy()) kept.push_back(item);
+            } catch (...) {
+                pop_frame();
+                throw;
+            }
+            pop_frame();
+        }
+        storage = std::move(kept);
+        items = &storage;
+    }
+    auto loop = std::make_shared<LoopObject>();
+    loop->items = items;
+    Value loop_value = Value::object(loop);
+    bool completed = false;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        count_iterations(1, s.offset);
+        push_frame();
+        Flow f;
+        try {
+            assign(s.targets[0], (*items)[i], s.offset);
+            bind(program_.sym_loop, loop_value);
+            loop->index0 = i;
+            f = exec_body(s.bodies[0]);
+        } catch (...) {
+            pop_frame();
+            loop->items = nullptr;
+            throw;
+        }
+        pop_frame();
+        if (f == Flow::break_loop) break;
+        if (f == Flow::normal) completed = true;
+    }
+    loop->items = nullptr;
+    if (!completed && !s.bodies[1].empty()) exec_body(s.bodies[1]);
+}
+
+std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args,
+                                    const Expr& node) {
+    if (macro_depth_ >= program_.limits.max_macro_depth)
+        fail_limit(node.offset, "macro calls nested deeper than the limit of " +
+                                    std::to_string(program_.limits.max_macro_depth));
+    const std::string name = def.kind == StmtKind::macro ? def.text : "caller";
+    std::size_t saved_barrier = barrier_;
+    push_frame();
+    barrier_ = vars_.size();
+    ++macro_depth_;
+    struct Restore {
+        Evaluator& ev;
+        std::size_t barrier;
+        ~Restore() {
+            --ev.macro_depth_;
+            ev.barrier_ = barrier;
+            ev.pop_frame();
+        }
+    } restore{*this, saved_barrier};
+    for (const auto& b : closure) vars_.push_back(b);
+    std::vector<bool> bound(def.params.size(), false);
+    std::vector<Value> extra_positional;
+    for (std::size_t i = 0; i < args.positional.size(); ++i) {
+        if (i < def.params.size()) {
+            bind(def.params[i].symbol, args.positional[i]);
+            bound[i] = true;
+        } else if (def.uses_varargs) {
+            extra_positional.push_back(args.positional[i]);
+        } else {
+            fail(node, "macro '" + name + "' takes not more than " + std::to_string(def.params.size()) + " argument(s)");
+        }
+    }
+    Dict extra_keywords;
+    bool caller_given = false;
+    for (auto& kw : args.keywords) {
+        bool matched = false;
+        for (std::size_t i = 0; i < def.params.size(); ++i) {
+            if (def.params[i].name != kw.first) continue;
+            if (bound[i]) fail(node, "macro '" + name + "' got multiple values for argument '" + kw.first + "'");
+            bind(def.params[i].symbol, kw.second);
+            bound[i] = true;
+            matched = true;
+            break;
+        }
+        if (matched) continue;
+        if (kw.first == "caller" && def.uses_caller) {
+            bind(program_.sym_caller, kw.second);
+            caller_given = true;
+        } else if (def.uses_kwargs) {
+            extra_keywords.set(Value(kw.first), kw.second);
+        } else {
+            fail(node, "macro '" + name + "' takes no keyword argument '" + kw.first + "'");
+        }
+    }
+    for (std::size_t i = 0; i < def.params.size(); ++i) {
+        if (bound[i]) continue;
+        if (def.params[i].default_value) bind(def.params[i].symbol, eval(*def.params[i].default_value));
+        else bind(def.params[i].symbol, Value::undefined(def.params[i].name));
+    }
+    if (def.uses_caller && !caller_given) bind(program_.sym_caller, Value::undefined("caller"));
+    if (def.uses_varargs) bind(program_.sym_varargs, Value::list(std::move(extra_positional), true));
+    if (def.uses_kwargs) bind(program_.sym_kwargs, Value::dict(std::move(extra_keywords)));
+    return capture(def.bodies[0]);
+}
+
+// ---------------- expressions ----------------
+
+void Evaluator::eval_args(const Expr& e, std::size_t first, CallArgs& args) {
+    std::size_t keyword_start = e.children.size() - e.keywords.size();
+    for (std::size_t i = first; i < keyword_start; ++i) args.positional.push_back(eval(*e.children[i]));
+    for (std::size_t i = keyword_start; i < e.children.size(); ++i)
+        args.keywords.emplace_back(e.keywords[i - keyword_start], eval(*e.children[i]));
+}
+
+Value Evaluator::eval_call(const Expr& e) {
+    const Expr& callee = *e.children[0];
+    if (callee.kind == ExprKind::getattr) {
+        Value receiver = eval(*callee.children[0]);
+        require_defined(receiver, *callee.children[0]);
+        CallArgs args;
+        eval_args(e, 1, args);
+        if (receiver.is_dict())
+            if (const Value* v = receiver.as_dict().find(std::string_view(callee.name))) return call_value(*v, args, e);
+        return call_method(receiver, callee.name, args, e);
+    }
+    Value function = eval(callee);
+    CallArgs args;
+    eval_args(e, 1, args);
+    return call_value(function, args, e);
+}
+
+Value Evaluator::call_value(const Value& callee, CallArgs& args, const Expr& node) {
+    if (callee.is_object()) {
+        if (auto* object = dynamic_cast<EngineObject*>(callee.as_object())) return object->call(*this, args, node);
+    }
+    if (callee.is_undefined()) fail_undefined(callee, node);
+    fail(node, std::string("'") + callee.type_name() + "' object is not callable");
+}
+
+Value Evaluator::call_method(const Value& receiver, std::string_view name, CallArgs& args, const Expr& node) {
+    bool found = false;
+    if (receiver.is_object()) {
+        if (auto* object = dynamic_cast<EngineObject*>(receiver.as_object())) {
+            Value result = object->call_method(*this, name, args, node, found);
+            if (found) return result;
+            return call_value(object->get_attr(name, receiver), args, node);
+        }
+    }
+    Value result = call_builtin_method(*this, receiver, name, args, node, found);
+    if (found) return result;
+    fail(node, std::string("'") + receiver.type_name() + "' object has no attribute '" + std::string(name) + "'");
+}
+
+Value Evaluator::getattr(const Value& object, std::string_view name, const Expr& node, const std::string& path) {
+    switch (object.kind()) {
+        case Value::Kind::undefined: fail_undefined(object, *node.children[0]);
+        case Value::Kind::dict:
+            if (const Value* v = object.as_dict().find(name)) return *v;
+            break;
+        case Value::Kind::object:
+            if (auto* engine = dynamic_cast<EngineObject*>(object.as_object())) {
+                Value v = engine->get_attr(name, object);
+                if (!v.is_undefined()) return v;
+            }
+            break;
+        default: break;
+    }
+    if (has_builtin_method(object, name)) {
+        auto method = std::make_shared<BoundMethod>();
+        method->receiver = object;
+        method->name = std::string(name);
+        return Value::object(method);
+    }
+    return Value::undefined(path.empty() ? std::string(name) : path);
+}
+
+Value Evaluator::getitem(const Value& object, const Value& key, const Expr& node, const std::string& path) {
+    auto missing = [&]() {
+        if (!path.empty()) return Value::undefined(path);
+        return Value::undefined(key.is_string() ? key.as_string() : key.repr());
+    };
+    switch (object.kind()) {
+        case Value::Kind::undefined: fail_undefined(object, *node.children[0]);
+        case Value::Kind::dict:
+            if (const Value* v = object.as_dict().find(key)) return *v;
+            return missing();
+        case Value::Kind::list:
+        case Value::Kind::string:
+            if (key.is_int() || key.is_bool()) {
+                std::int64_t i = key.as_int();
+                if (object.is_list()) {
+                    const auto& items = object.as_list();
+                    std::int64_t n = static_cast<std::int64_t>(items.size());
+                    if (i < 0) i += n;
+                    if (i < 0 || i >= n) return missing();
+                    return items[static_cast<std::size_t>(i)];
+                }
+                std::vector<Value> chars = iterate(object, node);
+                std::int64_t n = static_cast<std::int64_t>(chars.size());
+                if (i < 0) i += n;
+                if (i < 0 || i >= n) return missing();
+                return chars[static_cast<std::size_t>(i)];
+            }
+            break;
+        default: break;
+    }
+    if (key.is_string()) return getattr(object, key.as_string(), node, path);
+    return missing();
+}
+
+Value Evaluator::apply_filter_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node) {
+    const FilterDef* def = find_filter(name);
+    if (!def) fail(node, "no filter named '" + std::string(name) + "'");
+    return def->fn(*this, input, args, node);
+}
+
+bool Evaluator::apply_test_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node) {
+    const TestDef* def = find_test(name);
+    if (!def) fail(node, "no test named '" + std::string(name) + "'");
+    return def->fn(*this, input, args, node);
+}
+
+Value Evaluator::eval_compare(const Expr& e) {
+    Value left = eval(*e.children[0]);
+    for (std::size_t i = 0; i < e.compare_ops.size(); ++i) {
+        Value right = eval(*e.children[i + 1]);
+        if (!compare(*this, e.compare_ops[i], left, right, e)) return Value(false);
+        left = std::move(right);
+    }
+    return Value(true);
+}
+
+Value Evaluator::eval_getitem(const Expr& e) {
+    Value object = eval(*e.children[0]);
+    const Expr& sub = *e.children[1];
+    if (sub.kind == ExprKind::slice) {
+        Value parts[3];
+        for (int i = 0; i < 3; ++i)
+            if (sub.children[static_cast<std::size_t>(i)]) parts[i] = eval(*sub.children[static_cast<std::size_t>(i)]);
+        if (object.is_undefined()) fail_undefined(object, *e.children[0]);
+        if (!object.is_list() && !object.is_string()) return Value::undefined(e.path);
+        return slice(*this, object, parts[0], parts[1], parts[2], e);
+    }
+    return getitem(object, eval(sub), e, e.path);
+}
+
+Value Evaluator::eval_filter(const Expr& e) {
+    Value input = eval(*e.children[0]);
+    CallArgs args;
+    eval_args(e, 1, args);
+    if (!e.filter) fail(e, "no filter named '" + e.name + "'");
+    return e.filter->fn(*this, input, args, e);
+}
+
+Value Evaluator::eval(const Expr& e) {
+    DepthGuard guard(*this, e.offset);
+    switch (e.kind) {
+        case ExprKind::literal: return e.value;
+        case ExprKind::overflow_literal:
+            fail(e, "integer literal " + e.name + " does not fit in 64 bits");
+        case ExprKind::name: return lookup(e);
+        case ExprKind::getattr: return getattr(eval(*e.children[0]), e.name, e, e.path);
+        case ExprKind::getitem: return eval_getitem(e);
+        case ExprKind::slice: fail(e, "a slice is only allowed inside []");
+        case ExprKind::call: return eval_call(e);
+        case ExprKind::filter: return eval_filter(e);
+        case ExprKind::test: {
+            Value input = eval(*e.children[0]);
+            CallArgs args;
+            eval_args(e, 1, args);
+            if (!e.test) fail(e, "no test named '" + e.name + "'");
+            bool result = e.test->fn(*this, input, args, e);
+            return Value(result != e.negated);
+        }
+        case ExprKind::binary: {
+            Value a = eval(*e.children[0]);
+            Value b = eval(*e.children[1]);
+            return binary_operation(*this, e.binary_op, a, b, e);
+        }
+        case ExprKind::unary_minus: return negate(*this, eval(*e.children[0]), e);
+        case ExprKind::unary_plus: return unary_plus(*this, eval(*e.children[0]), e);
+        case ExprKind::not_: return Value(!eval(*e.children[0]).truthy());
+        case ExprKind::and_: {
+            Value a = eval(*e.children[0]);
+            if (!a.truthy()) return a;
+            return eval(*e.children[1]);
+        }
+        case ExprKind::or_: {
+            Value a = eval(*e.children[0]);
+            if (a.truthy()) return a;
+            return eval(*e.children[1]);
+        }
+        case ExprKind::compare: return eval_compare(e);
+        case ExprKind::condexpr:
+            if (eval(*e.children[0]).truthy()) return eval(*e.children[1]);
+            if (e.has_else) return eval(*e.children[2]);
+            return Value();
+        case ExprKind::list:
+        case ExprKind::tuple: {
+            std::vector<Value> items;
+            items.reserve(e.children.size());
+            for (const auto& c : e.children) items.push_back(eval(*c));
+            return Value::list(std::move(items), e.kind == ExprKind::tuple);
+        }
+        case ExprKind::dict: {
+            Dict d;
+            for (std::size_t i = 0; i + 1 < e.children.size(); i += 2) {
+                Value key = eval(*e.children[i]);
+                if (key.is_list() && !key.is_tuple()) fail(*e.children[i], "unhashable type: 'list'");
+                if (key.is_dict()) fail(*e.children[i], "unhashable type: 'dict'");
+                d.set(std::move(key), eval(*e.children[i + 1]));
+            }
+            return Value::dict(std::move(d));
+        }
+    }
+    return Value();
+}
+
+}  // namespace hooksmith::detail

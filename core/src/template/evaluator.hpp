@@ -1,0 +1,102 @@
+// Renders a Program against a Context: statements, expressions, scopes, limits, missing policy.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hooksmith/template.hpp"
+#include "hooksmith/value.hpp"
+#include "template/program.hpp"
+#include "template/registry.hpp"
+
+namespace hooksmith::detail {
+
+class Evaluator {
+public:
+    Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out);
+    void run();
+
+    // ---- services for filters, tests, methods and objects ----
+    [[noreturn]] void fail(const Expr& node, const std::string& message) const;
+    [[noreturn]] void fail(std::uint32_t offset, ErrorKind kind, const std::string& message) const;
+    [[noreturn]] void fail_limit(std::uint32_t offset, const std::string& message) const;
+    [[noreturn]] void fail_missing(const std::string& path, std::uint32_t offset) const;
+    // Python str(value), applying the missing policy to named undefineds.
+    void append_text(std::string& out, const Value& value, const Expr& node) const;
+    std::string text(const Value& value, const Expr& node) const;
+    // Throws `render` for an undefined used where Jinja raises UndefinedError.
+    void require_defined(const Value& value, const Expr& node) const;
+    [[noreturn]] void fail_undefined(const Value& value, const Expr& node) const;
+
+    Value getattr(const Value& object, std::string_view name, const Expr& node, const std::string& path);
+    Value getitem(const Value& object, const Value& key, const Expr& node, const std::string& path);
+    Value call_value(const Value& callee, CallArgs& args, const Expr& node);
+    Value call_method(const Value& receiver, std::string_view name, CallArgs& args, const Expr& node);
+    Value apply_filter_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node);
+    bool apply_test_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node);
+    // Items of an iterable (list, tuple, dict keys, string characters); undefined → empty.
+    std::vector<Value> iterate(const Value& value, const Expr& node) const;
+    void count_iterations(std::uint64_t n, std::uint32_t offset);
+    void check_size(std::size_t bytes, std::uint32_t offset) const;
+
+    const Limits& limits() const { return program_.limits; }
+    MissingPolicy policy() const { return options_.missing; }
+    const Program& program() const { return program_; }
+
+    // Macro support (objects.cpp).
+    struct Binding {
+        int symbol;
+        Value value;
+    };
+    std::vector<Binding> visible_locals() const;
+    std::string render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args, const Expr& node);
+
+    Value eval(const Expr& e);
+
+private:
+    enum class Flow { normal, break_loop, continue_loop };
+
+    struct DepthGuard {
+        Evaluator& ev;
+        DepthGuard(Evaluator& evaluator, std::uint32_t offset);
+        ~DepthGuard() { --ev.depth_; }
+    };
+
+    Flow exec_body(const Body& body);
+    Flow exec(const Stmt& s);
+    void exec_for(const Stmt& s);
+    void exec_set(const Stmt& s);
+    void assign(const Target& target, const Value& value, std::uint32_t offset);
+    void bind(int symbol, const Value& value);
+    Value lookup(const Expr& name_node);
+    std::string capture(const Body& body);
+    void write(const Value& value, const Expr& node);
+    void check_output(std::uint32_t offset);
+    Value eval_call(const Expr& e);
+    void eval_args(const Expr& e, std::size_t first, CallArgs& args);
+    Value eval_filter(const Expr& e);
+    Value eval_compare(const Expr& e);
+    Value eval_getitem(const Expr& e);
+    Value apply_filter_node(const Expr& e, const Value& input);
+    void push_frame() { frames_.push_back(vars_.size()); }
+    void pop_frame() {
+        vars_.resize(frames_.back());
+        frames_.pop_back();
+    }
+    std::size_t global_end() const { return frames_.size() > 1 ? frames_[1] : vars_.size(); }
+
+    const Program& program_;
+    const Context& context_;
+    const RenderOptions& options_;
+    std::string* out_;
+    std::size_t out_base_;
+    std::vector<Binding> vars_;
+    std::vector<std::size_t> frames_;
+    std::size_t barrier_ = 0;
+    int depth_ = 0;
+    int macro_depth_ = 0;
+    std::uint64_t iterations_ = 0;
+};
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,37 @@
+// The filter table: names resolved once, at compile time.
+#include "template/filters.hpp"
+
+namespace hooksmith::detail {
+
+namespace {
+
+const FilterDef filters[] = {
+    {"abs", f_abs}, {"attr", f_attr}, {"batch", f_batch}, {"capitalize", f_capitalize},
+    {"center", f_center}, {"default", f_default}, {"d", f_default}, {"dictsort", f_dictsort},
+    {"escape", f_escape}, {"e", f_escape}, {"forceescape", f_escape}, {"first", f_first},
+    {"float", f_float}, {"format", f_format}, {"groupby", f_groupby}, {"indent", f_indent},
+    {"int", f_int}, {"items", f_items}, {"join", f_join}, {"last", f_last}, {"length", f_length},
+    {"count", f_length}, {"list", f_list}, {"lower", f_lower}, {"map", f_map}, {"max", f_max},
+    {"min", f_min}, {"reject", f_reject}, {"rejectattr", f_rejectattr}, {"replace", f_replace},
+    {"reverse", f_reverse}, {"round", f_round}, {"safe", f_safe}, {"select", f_select},
+    {"selectattr", f_selectattr}, {"slice", f_slice}, {"sort", f_sort}, {"string", f_string},
+    {"striptags", f_striptags}, {"sum", f_sum}, {"title", f_title}, {"tojson", f_tojson},
+    {"trim", f_trim}, {"truncate", f_truncate}, {"unique", f_unique}, {"upper", f_upper},
+    {"urlencode", f_urlencode}, {"wordcount", f_wordcount}, {"wordwrap", f_wordwrap},
+    {"xmlattr", f_xmlattr}, {"filesizeformat", f_filesizeformat},
+    // Leanplum additions (Jinjava semantics)
+    {"add", f_add}, {"multiply", f_multiply}, {"divide", f_divide}, {"split", f_split},
+    {"escapejson", f_escapejson}, {"bool", f_bool}, {"datetimeformat", f_datetimeformat},
+    {"date", f_datetimeformat}, {"unixtimestamp", f_unixtimestamp}, {"plus_time", f_plus_time},
+    {"minus_time", f_minus_time}, {"between_times", f_between_times},
+};
+
+}  // namespace
+
+const FilterDef* find_filter(std::string_view name) {
+    for (const auto& f : filters)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,45 @@
+// Built-in filters (Jinja2's and Leanplum's), grouped by what they work on.
+#pragma once
+
+#include "template/evaluator.hpp"
+#include "template/registry.hpp"
+
+namespace hooksmith::detail {
+
+#define HOOKSMITH_FILTER(name) Value name(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
+
+// filters_text.cpp
+HOOKSMITH_FILTER(f_capitalize); HOOKSMITH_FILTER(f_center); HOOKSMITH_FILTER(f_escape);
+HOOKSMITH_FILTER(f_format); HOOKSMITH_FILTER(f_indent); HOOKSMITH_FILTER(f_lower);
+HOOKSMITH_FILTER(f_replace); HOOKSMITH_FILTER(f_safe); HOOKSMITH_FILTER(f_string);
+HOOKSMITH_FILTER(f_striptags); HOOKSMITH_FILTER(f_title); HOOKSMITH_FILTER(f_trim);
+HOOKSMITH_FILTER(f_truncate); HOOKSMITH_FILTER(f_upper); HOOKSMITH_FILTER(f_urlencode);
+HOOKSMITH_FILTER(f_wordcount); HOOKSMITH_FILTER(f_wordwrap); HOOKSMITH_FILTER(f_xmlattr);
+HOOKSMITH_FILTER(f_filesizeformat);
+
+// filters_sequence.cpp
+HOOKSMITH_FILTER(f_attr); HOOKSMITH_FILTER(f_batch); HOOKSMITH_FILTER(f_default);
+HOOKSMITH_FILTER(f_dictsort); HOOKSMITH_FILTER(f_first); HOOKSMITH_FILTER(f_groupby);
+HOOKSMITH_FILTER(f_items); HOOKSMITH_FILTER(f_join); HOOKSMITH_FILTER(f_last);
+HOOKSMITH_FILTER(f_length); HOOKSMITH_FILTER(f_list); HOOKSMITH_FILTER(f_map);
+HOOKSMITH_FILTER(f_max); HOOKSMITH_FILTER(f_min); HOOKSMITH_FILTER(f_reject);
+HOOKSMITH_FILTER(f_rejectattr); HOOKSMITH_FILTER(f_reverse); HOOKSMITH_FILTER(f_select);
+HOOKSMITH_FILTER(f_selectattr); HOOKSMITH_FILTER(f_slice); HOOKSMITH_FILTER(f_sort);
+HOOKSMITH_FILTER(f_sum); HOOKSMITH_FILTER(f_unique);
+
+// filters_number.cpp (numbers, JSON, Leanplum additions)
+HOOKSMITH_FILTER(f_abs); HOOKSMITH_FILTER(f_float); HOOKSMITH_FILTER(f_int); HOOKSMITH_FILTER(f_round);
+HOOKSMITH_FILTER(f_tojson); HOOKSMITH_FILTER(f_add); HOOKSMITH_FILTER(f_multiply);
+HOOKSMITH_FILTER(f_divide); HOOKSMITH_FILTER(f_split); HOOKSMITH_FILTER(f_escapejson);
+HOOKSMITH_FILTER(f_bool); HOOKSMITH_FILTER(f_datetimeformat); HOOKSMITH_FILTER(f_unixtimestamp);
+HOOKSMITH_FILTER(f_plus_time); HOOKSMITH_FILTER(f_minus_time); HOOKSMITH_FILTER(f_between_times);
+
+#undef HOOKSMITH_FILTER
+
+// Shared helpers.
+// Jinja's make_attrgetter: `a.b.0` walks items/attributes.
+Value get_attribute_path(Evaluator& ev, const Value& item, const Value& attribute, const Expr& node);
+// Python float(str) parsing; false when the text is not a float literal.
+bool parse_python_float(std::string_view text, double& out);
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,372 @@
+// String filters: case, padding, escaping, truncation, URL encoding, word handling.
+#include <cstdio>
+
+#include "template/filters.hpp"
+#include "template/methods.hpp"
+#include "template/operators.hpp"
+#include "template/params.hpp"
+#include "template/utf8.hpp"
+
+namespace hooksmith::detail {
+
+namespace {
+
+std::int64_t int_param(Evaluator& ev, const Value& v, std::int64_t fallback, const Expr& node, const char* what) {
+    if (v.is_undefined()) return fallback;
+    if (v.is_int() || v.is_bool()) return v.as_int();
+    ev.fail(node, std::string(what) + ": expected an integer, got '" + v.type_name() + "'");
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '\'': out += "&#39;"; break;
+            case '"': out += "&#34;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+void url_quote(std::string& out, std::string_view s, bool for_query) {
+    static const char hex[] = "0123456789ABCDEF";
+    for (char ch : s) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+            c == '-' || c == '~' || (c == '/' && !for_query)) {
+            out += static_cast<char>(c);
+        } else if (c == ' ' && for_query) {
+            out += '+';
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+}
+
+std::vector<std::string> split_lines(const std::string& s) {
+    // Python's str.splitlines (the common line boundaries).
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '\x1c' || c == '\x1d' || c == '\x1e') {
+            lines.push_back(s.substr(start, i - start));
+            if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+    if (start < s.size()) lines.push_back(s.substr(start));
+    return lines;
+}
+
+std::string html_unescape(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') { out += s[i]; continue; }
+        std::size_t semi = s.find(';', i);
+        if (semi == std::string::npos || semi - i > 10) { out += s[i]; continue; }
+        std::string entity = s.substr(i + 1, semi - i - 1);
+        std::string rep;
+        if (entity == "amp") rep = "&";
+        else if (entity == "lt") rep = "<";
+        else if (entity == "gt") rep = ">";
+        else if (entity == "quot") rep = "\"";
+        else if (entity == "apos") rep = "'";
+        else if (entity == "nbsp") rep = "\xC2\xA0";
+        else if (entity.size() > 1 && entity[0] == '#') {
+            char32_t cp = 0;
+            bool ok = true;
+            bool hexa = entity[1] == 'x' || entity[1] == 'X';
+            for (std::size_t k = hexa ? 2 : 1; k < entity.size(); ++k) {
+                char c = entity[k];
+                int d = (c >= '0' && c <= '9') ? c - '0' : hexa && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+                if (d < 0 || cp > 0x10FFFF) { ok = false; break; }
+                cp = cp * (hexa ? 16 : 10) + static_cast<char32_t>(d);
+            }
+            if (ok && cp <= 0x10FFFF) utf8::append(rep, cp);
+        }
+        if (rep.empty()) { out += s[i]; continue; }
+        out += rep;
+        i = semi;
+    }
+    return out;
+}
+
+}  // namespace
+
+Value f_capitalize(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    return Value(python_capitalize(ev.text(input, node)));
+}
+
+Value f_center(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "center", {"width"});
+    std::string s = ev.text(input, node);
+    std::int64_t width = int_param(ev, p.get(0), 80, node, "center");
+    std::int64_t len = static_cast<std::int64_t>(utf8::length(s));
+    if (width <= len) return Value(s);
+    ev.check_size(static_cast<std::size_t>(width), node.offset);
+    std::int64_t total = width - len;
+    std::int64_t left = total / 2 + (total & width & 1);
+    return Value(std::string(static_cast<std::size_t>(left), ' ') + s +
+                 std::string(static_cast<std::size_t>(total - left), ' '));
+}
+
+Value f_escape(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    return Value(html_escape(ev.text(input, node)));
+}
+
+Value f_format(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    std::string format = ev.text(input, node);
+    if (!args.positional.empty() && !args.keywords.empty())
+        ev.fail(node, "can't handle positional and keyword arguments at the same time");
+    if (!args.keywords.empty()) {
+        Dict d;
+        for (auto& kw : args.keywords) d.set(Value(kw.first), kw.second);
+        return Value(percent_format(ev, format, Value::dict(std::move(d)), node));
+    }
+    return Value(percent_format(ev, format, Value::list(args.positional, true), node));
+}
+
+Value f_indent(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "indent", {"width", "first", "blank"});
+    std::string indention;
+    if (p.get(0).is_string()) indention = p.get(0).as_string();
+    else indention = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, int_param(ev, p.get(0), 4, node, "indent"))), ' ');
+    std::string s = ev.text(input, node) + "\n";
+    std::vector<std::string> lines = split_lines(s);
+    std::string rv;
+    if (p.get(2).truthy()) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i) rv += "\n" + indention;
+            rv += lines[i];
+        }
+    } else {
+        rv = lines.empty() ? std::string() : lines[0];
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            rv += "\n";
+            if (!lines[i].empty()) rv += indention;
+            rv += lines[i];
+        }
+    }
+    if (p.get(1).truthy()) rv = indention + rv;
+    ev.check_size(rv.size(), node.offset);
+    return Value(std::move(rv));
+}
+
+Value f_lower(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    return Value(utf8::lower(ev.text(input, node)));
+}
+
+Value f_upper(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    return Value(utf8::upper(ev.text(input, node)));
+}
+
+Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "replace", {"old", "new", "count"});
+    std::string s = ev.text(input, node);
+    std::string out = python_replace(s, ev.text(p.get(0), node), ev.text(p.get(1), node),
+                                     p.get(2).is_undefined() || p.get(2).is_none() ? -1 : int_param(ev, p.get(2), -1, node, "replace"));
+    ev.check_size(out.size(), node.offset);
+    return Value(std::move(out));
+}
+
+Value f_safe(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) { return Value(ev.text(input, node)); }
+
+Value f_string(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) { return Value(ev.text(input, node)); }
+
+Value f_striptags(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    std::string s = ev.text(input, node);
+    std::string no_tags;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s.compare(i, 4, "<!--") == 0) {
+            std::size_t end = s.find("-->", i + 4);
+            if (end != std::string::npos) { i = end + 3; continue; }
+        }
+        if (s[i] == '<') {
+            std::size_t end = s.find('>', i + 1);
+            if (end != std::string::npos) { i = end + 1; continue; }
+        }
+        no_tags += s[i++];
+    }
+    std::vector<Value> words = python_split(no_tags, Value(), -1);
+    std::string joined;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) joined += ' ';
+        joined += words[i].as_string();
+    }
+    return Value(html_unescape(joined));
+}
+
+Value f_title(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    // Jinja: split on runs of [-\s({[<] (kept), then each piece: first char upper, rest lower.
+    std::u32string s = utf8::decode(ev.text(input, node));
+    auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || utf8::is_space(c); };
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        bool sep = is_sep(s[i]);
+        while (j < s.size() && is_sep(s[j]) == sep) ++j;
+        for (std::size_t k = i; k < j; ++k) utf8::append(out, k == i ? utf8::to_upper(s[k]) : utf8::to_lower(s[k]));
+        i = j;
+    }
+    return Value(out);
+}
+
+Value f_trim(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "trim", {"chars"});
+    return Value(python_strip(ev.text(input, node), p.get(0), true, true));
+}
+
+Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "truncate", {"length", "killwords", "end", "leeway"});
+    std::u32string s = utf8::decode(ev.text(input, node));
+    std::int64_t length = int_param(ev, p.get(0), 255, node, "truncate");
+    bool killwords = p.get(1).truthy();
+    std::u32string end = utf8::decode(p.has(2) ? ev.text(p.get(2), node) : std::string("..."));
+    std::int64_t leeway = p.get(3).is_none() ? 5 : int_param(ev, p.get(3), 5, node, "truncate");
+    std::int64_t end_len = static_cast<std::int64_t>(end.size());
+    if (length < end_len) ev.fail(node, "expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
+    if (leeway < 0) ev.fail(node, "expected leeway >= 0, got " + std::to_string(leeway));
+    if (static_cast<std::int64_t>(s.size()) <= length + leeway) return Value(utf8::encode(s));
+    std::u32string head = s.substr(0, static_cast<std::size_t>(length - end_len));
+    if (!killwords) {
+        std::size_t space = head.rfind(U' ');
+        if (space != std::u32string::npos) head = head.substr(0, space);
+    }
+    return Value(utf8::encode(head + end));
+}
+
+Value f_urlencode(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    std::string out;
+    if (input.is_dict() || input.is_list()) {
+        std::vector<std::pair<Value, Value>> pairs;
+        if (input.is_dict()) {
+            for (const auto& e : input.as_dict().entries()) pairs.emplace_back(e.first, e.second);
+        } else {
+            for (const auto& item : input.as_list()) {
+                if (!item.is_list() || item.as_list().size() != 2)
+                    ev.fail(node, "urlencode expects a mapping or a sequence of pairs");
+                pairs.emplace_back(item.as_list()[0], item.as_list()[1]);
+            }
+        }
+        bool first = true;
+        for (const auto& kv : pairs) {
+            if (!first) out += '&';
+            first = false;
+            url_quote(out, ev.text(kv.first, node), true);
+            out += '=';
+            url_quote(out, ev.text(kv.second, node), true);
+        }
+        return Value(out);
+    }
+    url_quote(out, ev.text(input, node), false);
+    return Value(out);
+}
+
+Value f_wordcount(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    std::int64_t count = 0;
+    bool in_word = false;
+    for (char32_t c : utf8::decode(ev.text(input, node))) {
+        bool word = utf8::is_alnum(c) || c == '_' || (c >= 0x80 && !utf8::is_space(c) && c != 0xA0 && !(c >= 0x2000 && c <= 0x206F));
+        if (word && !in_word) ++count;
+        in_word = word;
+    }
+    return Value(count);
+}
+
+Value f_wordwrap(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
+    std::int64_t width = int_param(ev, p.get(0), 79, node, "wordwrap");
+    if (width <= 0) ev.fail(node, "invalid width " + std::to_string(width) + " (must be > 0)");
+    bool break_long = p.has(1) ? p.get(1).truthy() : true;
+    std::string wrapstring = p.has(2) && !p.get(2).is_none() ? ev.text(p.get(2), node) : std::string("\n");
+    std::string s = ev.text(input, node);
+    std::string result;
+    std::vector<std::string> paragraphs = split_lines(s);
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        if (pi) result += wrapstring;
+        std::vector<Value> words = python_split(paragraphs[pi], Value(), -1);
+        std::vector<std::u32string> lines;
+        std::u32string line;
+        for (const Value& w : words) {
+            std::u32string word = utf8::decode(w.as_string());
+            std::size_t extra = line.empty() ? 0 : 1;
+            if (line.size() + extra + word.size() <= static_cast<std::size_t>(width)) {
+                if (extra) line += U' ';
+                line += word;
+                continue;
+            }
+            if (!line.empty()) {
+                lines.push_back(line);
+                line.clear();
+            }
+            while (break_long && word.size() > static_cast<std::size_t>(width)) {
+                lines.push_back(word.substr(0, static_cast<std::size_t>(width)));
+                word = word.substr(static_cast<std::size_t>(width));
+            }
+            line = word;
+        }
+        if (!line.empty()) lines.push_back(line);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i) result += wrapstring;
+            result += utf8::encode(lines[i]);
+        }
+    }
+    return Value(result);
+}
+
+Value f_xmlattr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "xmlattr", {"autospace"});
+    if (!input.is_dict()) ev.fail(node, "xmlattr expects a mapping");
+    std::string out;
+    for (const auto& e : input.as_dict().entries()) {
+        if (e.second.is_none() || e.second.is_undefined()) continue;
+        std::string key = ev.text(e.first, node);
+        for (char c : key)
+            if (c == ' ' || c == '/' || c == '>' || c == '=' || c == '\t' || c == '\n')
+                ev.fail(node, "Invalid character in attribute name: '" + key + "'");
+        if (!out.empty()) out += ' ';
+        out += html_escape(key) + "=\"" + html_escape(ev.text(e.second, node)) + "\"";
+    }
+    if (!out.empty() && (!p.has(0) || p.get(0).truthy())) out.insert(0, " ");
+    return Value(out);
+}
+
+Value f_filesizeformat(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    Params p(ev, args, node, "filesizeformat", {"binary"});
+    double bytes;
+    if (input.is_number()) bytes = input.as_double();
+    else if (!input.is_string() || !parse_python_float(input.as_string(), bytes))
+        ev.fail(node, "filesizeformat expects a number");
+    bool binary = p.get(0).truthy();
+    double base = binary ? 1024 : 1000;
+    static const char* const dec[] = {"kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    static const char* const bin[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
+    if (bytes == 1) return Value(std::string("1 Byte"));
+    if (bytes < base) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%d Bytes", static_cast<int>(bytes));
+        return Value(std::string(buffer));
+    }
+    double unit = base;
+    for (int i = 0; i < 8; ++i) {
+        unit = 1;
+        for (int k = 0; k < i + 2; ++k) unit *= base;
+        if (bytes < unit || i == 7) {
+            char buffer[64];
+            std::snprintf(buffer, sizeof buffer, "%.1f %s", base * bytes / unit, binary ? bin[i] : dec[i]);
+            return Value(std::string(buffer));
+        }
+    }
+    return Value();
+}
+
+}  // namespace hooksmith::detail

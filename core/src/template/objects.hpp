@@ -1,0 +1,84 @@
+// Engine objects: loop, namespace, macros, bound methods, range/dict/cycler/joiner globals.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "template/evaluator.hpp"
+
+namespace hooksmith::detail {
+
+class EngineObject : public Object {
+public:
+    // Attribute read; an unnamed undefined when absent.
+    virtual Value get_attr(std::string_view name, const Value& self) const;
+    // Calling the object itself.
+    virtual Value call(Evaluator& ev, CallArgs& args, const Expr& node);
+    // `obj.name(args)`; `found` set false when there is no such method.
+    virtual Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found);
+    // Namespace attribute assignment; false when not supported.
+    virtual bool set_attr(std::string_view name, const Value& value);
+};
+
+// `loop` inside a for body.
+class LoopObject : public EngineObject {
+public:
+    const char* type_name() const override { return "LoopContext"; }
+    Value get_attr(std::string_view name, const Value& self) const override;
+    Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
+
+    const std::vector<Value>* items = nullptr;
+    std::size_t index0 = 0;
+    bool has_changed_value = false;
+    Value changed_value;
+};
+
+class NamespaceObject : public EngineObject {
+public:
+    const char* type_name() const override { return "Namespace"; }
+    Value get_attr(std::string_view name, const Value& self) const override;
+    bool set_attr(std::string_view name, const Value& value) override;
+    Dict attrs;
+};
+
+class MacroObject : public EngineObject {
+public:
+    const char* type_name() const override { return "Macro"; }
+    Value call(Evaluator& ev, CallArgs& args, const Expr& node) override;
+    Value get_attr(std::string_view name, const Value& self) const override;
+    const Stmt* def = nullptr;
+    std::vector<Evaluator::Binding> closure;
+    bool is_caller = false;
+};
+
+class BoundMethod : public EngineObject {
+public:
+    const char* type_name() const override { return "builtin_function_or_method"; }
+    Value call(Evaluator& ev, CallArgs& args, const Expr& node) override;
+    Value receiver;
+    std::string name;
+};
+
+class CyclerObject : public EngineObject {
+public:
+    const char* type_name() const override { return "Cycler"; }
+    Value get_attr(std::string_view name, const Value& self) const override;
+    Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
+    std::vector<Value> items;
+    std::size_t position = 0;
+};
+
+class JoinerObject : public EngineObject {
+public:
+    const char* type_name() const override { return "Joiner"; }
+    Value call(Evaluator& ev, CallArgs& args, const Expr& node) override;
+    std::string separator = ", ";
+    bool used = false;
+};
+
+// `range`, `dict`, `namespace`, `cycler`, `joiner`, `lipsum` (nullptr-valued when unknown).
+Value global_function(std::string_view name);
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,146 @@
+// Python str()/repr() of values; float repr from nlohmann's shortest-digits Grisu2.
+#include "template/printing.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "hooksmith/value.hpp"
+
+namespace hooksmith {
+
+namespace printing {
+
+void append_float(std::string& out, double value) {
+    if (std::isnan(value)) { out += "nan"; return; }
+    if (std::isinf(value)) { out += value < 0 ? "-inf" : "inf"; return; }
+    if (value == 0.0) { out += std::signbit(value) ? "-0.0" : "0.0"; return; }
+    if (value < 0) { out += '-'; value = -value; }
+    char digits[32];
+    int length = 0;
+    int exponent = 0;
+    nlohmann::detail::dtoa_impl::grisu2(digits, length, exponent, value);
+    int point = length + exponent;  // value = 0.DIGITS × 10^point
+    if (point < -3 || point > 16) {
+        out += digits[0];
+        if (length > 1) {
+            out += '.';
+            out.append(digits + 1, static_cast<std::size_t>(length - 1));
+        }
+        int e = point - 1;
+        out += 'e';
+        out += e < 0 ? '-' : '+';
+        if (e < 0) e = -e;
+        if (e < 10) out += '0';
+        out += std::to_string(e);
+    } else if (point <= 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-point), '0');
+        out.append(digits, static_cast<std::size_t>(length));
+    } else if (point >= length) {
+        out.append(digits, static_cast<std::size_t>(length));
+        out.append(static_cast<std::size_t>(point - length), '0');
+        out += ".0";
+    } else {
+        out.append(digits, static_cast<std::size_t>(point));
+        out += '.';
+        out.append(digits + point, static_cast<std::size_t>(length - point));
+    }
+}
+
+std::string float_repr(double value) {
+    std::string out;
+    append_float(out, value);
+    return out;
+}
+
+void append_string_repr(std::string& out, std::string_view text) {
+    bool has_single = text.find('\'') != std::string_view::npos;
+    bool has_double = text.find('"') != std::string_view::npos;
+    char quote = has_single && !has_double ? '"' : '\'';
+    static const char hex[] = "0123456789abcdef";
+    out += quote;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == static_cast<unsigned char>(quote) || c == '\\') { out += '\\'; out += static_cast<char>(c); }
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c < 0x20 || c == 0x7f) { out += "\\x"; out += hex[c >> 4]; out += hex[c & 15]; }
+        else if (c == 0xc2 && i + 1 < text.size()) {
+            // U+0080–U+00A0 and U+00AD are not printable in Python: shown as \xNN.
+            unsigned char d = static_cast<unsigned char>(text[i + 1]);
+            if (d <= 0xa0 || d == 0xad) {
+                out += "\\x"; out += hex[d >> 4]; out += hex[d & 15];
+                ++i;
+            } else {
+                out += static_cast<char>(c);
+            }
+        } else out += static_cast<char>(c);
+    }
+    out += quote;
+}
+
+}  // namespace printing
+
+void Value::append_str(std::string& out) const {
+    switch (kind_) {
+        case Kind::undefined: return;
+        case Kind::string: out += as_string(); return;
+        default: append_repr(out); return;
+    }
+}
+
+void Value::append_repr(std::string& out) const {
+    switch (kind_) {
+        case Kind::undefined: out += "Undefined"; return;
+        case Kind::none: out += "None"; return;
+        case Kind::boolean: out += scalar_.b ? "True" : "False"; return;
+        case Kind::integer: out += std::to_string(scalar_.i); return;
+        case Kind::floating: printing::append_float(out, scalar_.d); return;
+        case Kind::string: printing::append_string_repr(out, as_string()); return;
+        case Kind::list: {
+            const auto& items = as_list();
+            out += tuple_ ? '(' : '[';
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (i) out += ", ";
+                items[i].append_repr(out);
+            }
+            if (tuple_ && items.size() == 1) out += ',';
+            out += tuple_ ? ')' : ']';
+            return;
+        }
+        case Kind::dict: {
+            out += '{';
+            bool first = true;
+            for (const auto& e : as_dict().entries()) {
+                if (!first) out += ", ";
+                first = false;
+                e.first.append_repr(out);
+                out += ": ";
+                e.second.append_repr(out);
+            }
+            out += '}';
+            return;
+        }
+        case Kind::object:
+            out += "<";
+            out += type_name();
+            out += " object>";
+            return;
+    }
+}
+
+std::string Value::str() const {
+    std::string out;
+    append_str(out);
+    return out;
+}
+
+std::string Value::repr() const {
+    std::string out;
+    append_repr(out);
+    return out;
+}
+
+}  // namespace hooksmith

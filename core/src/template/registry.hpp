@@ -1,0 +1,38 @@
+// Filter and test tables: names resolved to functions once, at compile time.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "hooksmith/value.hpp"
+
+namespace hooksmith::detail {
+
+class Evaluator;
+struct Expr;
+
+struct CallArgs {
+    std::vector<Value> positional;
+    std::vector<std::pair<std::string, Value>> keywords;
+};
+
+using FilterFn = Value (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
+using TestFn = bool (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
+
+struct FilterDef {
+    const char* name;
+    FilterFn fn;
+};
+
+struct TestDef {
+    const char* name;
+    TestFn fn;
+};
+
+// nullptr when unknown.
+const FilterDef* find_filter(std::string_view name);
+const TestDef* find_test(std::string_view name);
+
+}  // namespace hooksmith::detail

@@ -1,0 +1,231 @@
+// Value construction, truthiness, Python equality/hash, and the insertion-ordered Dict.
+#include "hooksmith/value.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <functional>
+
+namespace hooksmith {
+
+namespace {
+const std::string empty_string;
+const std::vector<Value> empty_list;
+const Dict empty_dict;
+
+std::size_t hash_string(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
+std::size_t hash_int(std::int64_t i) noexcept { return std::hash<std::int64_t>{}(i); }
+}  // namespace
+
+Value Value::undefined(std::string path) {
+    Value v;
+    if (!path.empty()) v.str_ = std::make_shared<const std::string>(std::move(path));
+    return v;
+}
+
+Value::Value(std::string s) : kind_(Kind::string), str_(std::make_shared<const std::string>(std::move(s))) {}
+
+Value Value::list(std::vector<Value> items, bool tuple) {
+    Value v;
+    v.kind_ = Kind::list;
+    v.tuple_ = tuple;
+    v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
+    return v;
+}
+
+Value Value::dict(std::shared_ptr<const Dict> dict) {
+    Value v;
+    v.kind_ = Kind::dict;
+    v.dict_ = std::move(dict);
+    return v;
+}
+
+Value Value::dict(Dict dict) { return Value::dict(std::make_shared<const Dict>(std::move(dict))); }
+
+Value Value::object(std::shared_ptr<Object> object) {
+    Value v;
+    v.kind_ = Kind::object;
+    v.object_ = std::move(object);
+    return v;
+}
+
+const std::string& Value::as_string() const noexcept { return str_ ? *str_ : empty_string; }
+const std::vector<Value>& Value::as_list() const noexcept { return list_ ? *list_ : empty_list; }
+const Dict& Value::as_dict() const noexcept { return dict_ ? *dict_ : empty_dict; }
+Object* Value::as_object() const noexcept { return object_.get(); }
+const std::string& Value::undefined_path() const noexcept {
+    return kind_ == Kind::undefined && str_ ? *str_ : empty_string;
+}
+
+bool Value::truthy() const noexcept {
+    switch (kind_) {
+        case Kind::undefined: case Kind::none: return false;
+        case Kind::boolean: return scalar_.b;
+        case Kind::integer: return scalar_.i != 0;
+        case Kind::floating: return scalar_.d != 0.0;
+        case Kind::string: return !as_string().empty();
+        case Kind::list: return !as_list().empty();
+        case Kind::dict: return !as_dict().empty();
+        case Kind::object: return true;
+    }
+    return false;
+}
+
+const char* Value::type_name() const noexcept {
+    switch (kind_) {
+        case Kind::undefined: return "Undefined";
+        case Kind::none: return "NoneType";
+        case Kind::boolean: return "bool";
+        case Kind::integer: return "int";
+        case Kind::floating: return "float";
+        case Kind::string: return "str";
+        case Kind::list: return tuple_ ? "tuple" : "list";
+        case Kind::dict: return "dict";
+        case Kind::object: return object_ ? object_->type_name() : "object";
+    }
+    return "object";
+}
+
+bool operator==(const Value& a, const Value& b) noexcept {
+    using K = Value::Kind;
+    if (a.is_number() && b.is_number()) {
+        if (a.kind_ == K::floating || b.kind_ == K::floating) return a.as_double() == b.as_double();
+        return a.as_int() == b.as_int();
+    }
+    if (a.kind_ != b.kind_) return false;
+    switch (a.kind_) {
+        case K::undefined: case K::none: return true;
+        case K::string: return a.str_ == b.str_ || a.as_string() == b.as_string();
+        case K::list: {
+            if (a.tuple_ != b.tuple_) return false;
+            const auto& x = a.as_list();
+            const auto& y = b.as_list();
+            if (x.size() != y.size()) return false;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (!(x[i] == y[i])) return false;
+            return true;
+        }
+        case K::dict: {
+            const auto& x = a.as_dict();
+            const auto& y = b.as_dict();
+            if (x.size() != y.size()) return false;
+            for (const auto& e : x.entries()) {
+                const Value* other = y.find(e.first);
+                if (!other || !(*other == e.second)) return false;
+            }
+            return true;
+        }
+        case K::object: return a.object_ == b.object_;
+        default: return false;
+    }
+}
+
+std::size_t Value::hash() const noexcept {
+    switch (kind_) {
+        case Kind::undefined: return 0x51;
+        case Kind::none: return 0x52;
+        case Kind::boolean: case Kind::integer: return hash_int(as_int());
+        case Kind::floating: {
+            double d = scalar_.d;
+            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18)
+                return hash_int(static_cast<std::int64_t>(d));
+            std::uint64_t bits;
+            std::memcpy(&bits, &d, sizeof bits);
+            return std::hash<std::uint64_t>{}(bits);
+        }
+        case Kind::string: return hash_string(as_string());
+        case Kind::list: {
+            std::size_t h = 0x345678;
+            for (const auto& item : as_list()) h = h * 1000003u ^ item.hash();
+            return h;
+        }
+        case Kind::dict: return 0x53 ^ as_dict().size();
+        case Kind::object: return std::hash<const void*>{}(object_.get());
+    }
+    return 0;
+}
+
+// ---- Dict ----
+
+Dict::Dict(const Dict& other) : entries_(other.entries_), slots_(other.slots_) {}
+Dict& Dict::operator=(const Dict& other) {
+    entries_ = other.entries_;
+    slots_ = other.slots_;
+    return *this;
+}
+
+namespace {
+constexpr std::size_t linear_limit = 8;
+}
+
+std::ptrdiff_t Dict::index_of(const Value& key) const noexcept {
+    if (key.is_string()) return index_of(std::string_view(key.as_string()));
+    if (slots_.empty()) {
+        for (std::size_t i = 0; i < entries_.size(); ++i)
+            if (entries_[i].first == key) return static_cast<std::ptrdiff_t>(i);
+        return -1;
+    }
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = key.hash() & mask;; s = (s + 1) & mask) {
+        std::uint32_t slot = slots_[s];
+        if (slot == 0) return -1;
+        if (entries_[slot - 1].first == key) return slot - 1;
+    }
+}
+
+std::ptrdiff_t Dict::index_of(std::string_view key) const noexcept {
+    if (slots_.empty()) {
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const Value& k = entries_[i].first;
+            if (k.is_string() && k.as_string() == key) return static_cast<std::ptrdiff_t>(i);
+        }
+        return -1;
+    }
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = hash_string(key) & mask;; s = (s + 1) & mask) {
+        std::uint32_t slot = slots_[s];
+        if (slot == 0) return -1;
+        const Value& k = entries_[slot - 1].first;
+        if (k.is_string() && k.as_string() == key) return slot - 1;
+    }
+}
+
+const Value* Dict::find(const Value& key) const noexcept {
+    auto i = index_of(key);
+    return i < 0 ? nullptr : &entries_[static_cast<std::size_t>(i)].second;
+}
+
+const Value* Dict::find(std::string_view key) const noexcept {
+    auto i = index_of(key);
+    return i < 0 ? nullptr : &entries_[static_cast<std::size_t>(i)].second;
+}
+
+void Dict::set(Value key, Value value) {
+    auto i = index_of(key);
+    if (i >= 0) {
+        entries_[static_cast<std::size_t>(i)].second = std::move(value);
+        return;
+    }
+    entries_.emplace_back(std::move(key), std::move(value));
+    if (entries_.size() > linear_limit && entries_.size() * 2 > slots_.size()) {
+        rebuild_index();
+    } else if (!slots_.empty()) {
+        std::size_t mask = slots_.size() - 1;
+        std::size_t s = entries_.back().first.hash() & mask;
+        while (slots_[s] != 0) s = (s + 1) & mask;
+        slots_[s] = static_cast<std::uint32_t>(entries_.size());
+    }
+}
+
+void Dict::rebuild_index() {
+    std::size_t capacity = 16;
+    while (capacity < entries_.size() * 4) capacity *= 2;
+    slots_.assign(capacity, 0);
+    std::size_t mask = capacity - 1;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        std::size_t s = entries_[i].first.hash() & mask;
+        while (slots_[s] != 0) s = (s + 1) & mask;
+        slots_[s] = static_cast<std::uint32_t>(i + 1);
+    }
+}
+
+}  // namespace hooksmith
