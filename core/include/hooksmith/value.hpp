@@ -41,6 +41,17 @@ public:
     static Value dict(Dict dict);
     static Value object(std::shared_ptr<Object> object);
 
+    // How a list or string prints beyond Python's plain `list`/`str`: dict views
+    // (`dict_items([...])`), `range(0, 3)`, markup strings (already HTML-escaped), and groupby's
+    // (grouper, list) tuples whose items are also attributes.
+    enum class Flavor : std::uint8_t { plain, dict_items, dict_keys, dict_values, range, markup, group };
+    Flavor flavor() const noexcept { return flavor_; }
+    bool is_markup() const noexcept { return kind_ == Kind::string && flavor_ == Flavor::markup; }
+    static Value markup(std::string s);
+    // A list printed as `range(...)` (`repr_text` is what it prints).
+    static Value range(std::vector<Value> items, std::string repr_text);
+    static Value view(std::vector<Value> items, Flavor flavor);
+
     Kind kind() const noexcept { return kind_; }
     bool is_undefined() const noexcept { return kind_ == Kind::undefined; }
     bool is_none() const noexcept { return kind_ == Kind::none; }
@@ -87,12 +98,13 @@ public:
 private:
     Kind kind_;
     bool tuple_ = false;
+    Flavor flavor_ = Flavor::plain;
     union Scalar {
         bool b;
         std::int64_t i;
         double d;
     } scalar_{};
-    std::shared_ptr<const std::string> str_;        // string, or undefined path
+    std::shared_ptr<const std::string> str_;        // string, undefined path, or range repr
     std::shared_ptr<const std::vector<Value>> list_;
     std::shared_ptr<const Dict> dict_;
     std::shared_ptr<Object> object_;

@@ -489,6 +489,10 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
                 if (!v.is_undefined()) return v;
             }
             break;
+        case Value::Kind::list:
+            if (object.flavor() == Value::Flavor::group && (name == "grouper" || name == "list"))
+                return object.as_list()[name == "grouper" ? 0 : 1];
+            break;
         default: break;
     }
     if (has_builtin_method(object, name)) {

@@ -8,7 +8,7 @@ namespace {
 const FilterDef filters[] = {
     {"abs", f_abs}, {"attr", f_attr}, {"batch", f_batch}, {"capitalize", f_capitalize},
     {"center", f_center}, {"default", f_default}, {"d", f_default}, {"dictsort", f_dictsort},
-    {"escape", f_escape}, {"e", f_escape}, {"forceescape", f_escape}, {"first", f_first},
+    {"escape", f_escape}, {"e", f_escape}, {"forceescape", f_forceescape}, {"first", f_first},
     {"float", f_float}, {"format", f_format}, {"groupby", f_groupby}, {"indent", f_indent},
     {"int", f_int}, {"items", f_items}, {"join", f_join}, {"last", f_last}, {"length", f_length},
     {"count", f_length}, {"list", f_list}, {"lower", f_lower}, {"map", f_map}, {"max", f_max},

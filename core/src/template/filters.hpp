@@ -9,7 +9,7 @@ namespace hooksmith::detail {
 #define HOOKSMITH_FILTER(name) Value name(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
 
 // filters_text.cpp
-HOOKSMITH_FILTER(f_capitalize); HOOKSMITH_FILTER(f_center); HOOKSMITH_FILTER(f_escape);
+HOOKSMITH_FILTER(f_capitalize); HOOKSMITH_FILTER(f_forceescape); HOOKSMITH_FILTER(f_center); HOOKSMITH_FILTER(f_escape);
 HOOKSMITH_FILTER(f_format); HOOKSMITH_FILTER(f_indent); HOOKSMITH_FILTER(f_lower);
 HOOKSMITH_FILTER(f_replace); HOOKSMITH_FILTER(f_safe); HOOKSMITH_FILTER(f_string);
 HOOKSMITH_FILTER(f_striptags); HOOKSMITH_FILTER(f_title); HOOKSMITH_FILTER(f_trim);

@@ -227,7 +227,7 @@ Value f_groupby(Evaluator& ev, const Value& input, CallArgs& args, const Expr& n
         std::size_t j = i;
         while (j < items.size() && key(ev, items[j], node) == k) group.push_back(items[j++]);
         Value grouper = case_sensitive ? k : output_key(ev, group[0], node);
-        out.push_back(Value::list({grouper, Value::list(std::move(group))}, true));
+        out.push_back(Value::view({grouper, Value::list(std::move(group))}, Value::Flavor::group));
         i = j;
     }
     return Value::list(std::move(out));

@@ -1,4 +1,5 @@
 // String filters: case, padding, escaping, truncation, URL encoding, word handling.
+#include <algorithm>
 #include <cstdio>
 
 #include "template/filters.hpp"
@@ -99,6 +100,86 @@ std::string html_unescape(const std::string& s) {
     return out;
 }
 
+
+bool wrap_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Python's textwrap.TextWrapper chunking: whitespace runs, words, and (optionally) hyphenated
+// word parts (`well-` `known`).
+std::vector<std::u32string> wrap_chunks(const std::u32string& text, bool break_on_hyphens) {
+    std::vector<std::u32string> chunks;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = i;
+        if (wrap_space(text[i])) {
+            while (j < text.size() && wrap_space(text[j])) ++j;
+        } else {
+            while (j < text.size() && !wrap_space(text[j])) {
+                if (break_on_hyphens && text[j] == '-' && j >= i + 2 && utf8::is_alpha(text[j - 1]) &&
+                    utf8::is_alpha(text[j - 2]) && j + 2 < text.size() + 0 && j + 1 < text.size() &&
+                    utf8::is_alpha(text[j + 1]) &&
+                    ((j + 2 < text.size() && utf8::is_alpha(text[j + 2])) ||
+                     (j + 3 < text.size() && text[j + 2] == '-' && utf8::is_alpha(text[j + 3])))) {
+                    ++j;
+                    break;
+                }
+                ++j;
+            }
+        }
+        chunks.push_back(text.substr(i, j - i));
+        i = j;
+    }
+    return chunks;
+}
+
+bool blank(const std::u32string& chunk) {
+    for (char32_t c : chunk)
+        if (!utf8::is_space(c)) return false;
+    return true;
+}
+
+std::vector<std::u32string> text_wrap(const std::u32string& text, std::size_t width, bool break_long,
+                                      bool break_on_hyphens) {
+    std::vector<std::u32string> chunks = wrap_chunks(text, break_on_hyphens);
+    std::reverse(chunks.begin(), chunks.end());
+    std::vector<std::u32string> lines;
+    while (!chunks.empty()) {
+        std::vector<std::u32string> line;
+        std::size_t len = 0;
+        if (blank(chunks.back()) && !lines.empty()) chunks.pop_back();
+        while (!chunks.empty() && len + chunks.back().size() <= width) {
+            len += chunks.back().size();
+            line.push_back(chunks.back());
+            chunks.pop_back();
+        }
+        if (!chunks.empty() && chunks.back().size() > width) {
+            std::size_t space_left = width > len ? width - len : 1;
+            if (width < 1) space_left = 1;
+            if (break_long) {
+                std::u32string& chunk = chunks.back();
+                std::size_t end = space_left;
+                if (break_on_hyphens && chunk.size() > space_left) {
+                    std::size_t hyphen = chunk.rfind(U'-', space_left - 1);
+                    if (hyphen != std::u32string::npos && hyphen > 0 && hyphen < space_left &&
+                        chunk.find_first_not_of(U'-') < hyphen)
+                        end = hyphen + 1;
+                }
+                line.push_back(chunk.substr(0, end));
+                chunk = chunk.substr(end);
+            } else if (line.empty()) {
+                line.push_back(chunks.back());
+                chunks.pop_back();
+            }
+        }
+        if (!line.empty() && blank(line.back())) line.pop_back();
+        if (!line.empty()) {
+            std::u32string joined;
+            for (const auto& c : line) joined += c;
+            lines.push_back(joined);
+        }
+    }
+    return lines;
+}
+
 }  // namespace
 
 Value f_capitalize(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
@@ -119,7 +200,12 @@ Value f_center(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
 }
 
 Value f_escape(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
-    return Value(html_escape(ev.text(input, node)));
+    if (input.is_markup()) return input;
+    return Value::markup(html_escape(ev.text(input, node)));
+}
+
+Value f_forceescape(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    return Value::markup(html_escape(ev.text(input, node)));
 }
 
 Value f_format(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
@@ -177,7 +263,10 @@ Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& n
     return Value(std::move(out));
 }
 
-Value f_safe(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) { return Value(ev.text(input, node)); }
+Value f_safe(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    if (input.is_markup()) return input;
+    return Value::markup(ev.text(input, node));
+}
 
 Value f_string(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) { return Value(ev.text(input, node)); }
 
@@ -288,38 +377,20 @@ Value f_wordwrap(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     if (width <= 0) ev.fail(node, "invalid width " + std::to_string(width) + " (must be > 0)");
     bool break_long = p.has(1) ? p.get(1).truthy() : true;
     std::string wrapstring = p.has(2) && !p.get(2).is_none() ? ev.text(p.get(2), node) : std::string("\n");
+    bool break_on_hyphens = p.has(3) ? p.get(3).truthy() : true;
     std::string s = ev.text(input, node);
     std::string result;
     std::vector<std::string> paragraphs = split_lines(s);
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         if (pi) result += wrapstring;
-        std::vector<Value> words = python_split(paragraphs[pi], Value(), -1);
-        std::vector<std::u32string> lines;
-        std::u32string line;
-        for (const Value& w : words) {
-            std::u32string word = utf8::decode(w.as_string());
-            std::size_t extra = line.empty() ? 0 : 1;
-            if (line.size() + extra + word.size() <= static_cast<std::size_t>(width)) {
-                if (extra) line += U' ';
-                line += word;
-                continue;
-            }
-            if (!line.empty()) {
-                lines.push_back(line);
-                line.clear();
-            }
-            while (break_long && word.size() > static_cast<std::size_t>(width)) {
-                lines.push_back(word.substr(0, static_cast<std::size_t>(width)));
-                word = word.substr(static_cast<std::size_t>(width));
-            }
-            line = word;
-        }
-        if (!line.empty()) lines.push_back(line);
+        std::vector<std::u32string> lines = text_wrap(utf8::decode(paragraphs[pi]), static_cast<std::size_t>(width),
+                                                      break_long, break_on_hyphens);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (i) result += wrapstring;
             result += utf8::encode(lines[i]);
         }
     }
+    ev.check_size(result.size(), node.offset);
     return Value(result);
 }
 

@@ -58,12 +58,40 @@ private:
         tokens_.push_back(std::move(t));
     }
 
+    // Python's `\s` / str.rstrip() include Unicode spaces (NBSP, U+2000…, U+3000 …).
+    static std::size_t unicode_space_at(std::string_view s, std::size_t i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (is_space(static_cast<char>(c)) || (c >= 0x1C && c <= 0x1F)) return 1;
+        if (c == 0xC2 && i + 1 < s.size()) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]);
+            return d == 0x85 || d == 0xA0 ? 2 : 0;
+        }
+        if (c == 0xE1 && s.compare(i, 3, "\xE1\x9A\x80") == 0) return 3;
+        if (c == 0xE2 && i + 2 < s.size()) {
+            unsigned char d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
+            if (d == 0x80 && (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF)) return 3;
+            if (d == 0x81 && e == 0x9F) return 3;
+        }
+        if (c == 0xE3 && s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
+        return 0;
+    }
+
     void skip_space_after() {
-        while (pos_ < src_.size() && is_space(src_[pos_])) ++pos_;
+        while (pos_ < src_.size()) {
+            std::size_t n = unicode_space_at(src_, pos_);
+            if (n == 0) break;
+            pos_ += n;
+        }
     }
 
     static void rstrip(std::string& s) {
-        while (!s.empty() && is_space(s.back())) s.pop_back();
+        for (;;) {
+            if (s.empty()) return;
+            std::size_t start = s.size() - 1;
+            while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+            if (unicode_space_at(s, start) != s.size() - start) return;
+            s.resize(start);
+        }
     }
 
     // Does a `{% raw %}` open at `at`? Returns the position after it, or npos.

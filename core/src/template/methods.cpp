@@ -273,7 +273,9 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
                 if (name == "items") out.push_back(Value::list({e.first, e.second}, true));
                 else out.push_back(name == "keys" ? e.first : e.second);
             }
-            return Value::list(std::move(out));
+            return Value::view(std::move(out), name == "items" ? Value::Flavor::dict_items
+                                               : name == "keys" ? Value::Flavor::dict_keys
+                                                                : Value::Flavor::dict_values);
         }
         Params p(ev, args, node, "get", {"key", "default"});
         if (!p.has(0)) ev.fail(node, "get expected at least 1 argument, got 0");

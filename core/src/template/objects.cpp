@@ -209,7 +209,9 @@ public:
         items.reserve(static_cast<std::size_t>(count));
         std::int64_t x = v[0];
         for (std::uint64_t i = 0; i < count; ++i, x += (i < count ? v[2] : 0)) items.emplace_back(x);
-        return Value::list(std::move(items));
+        std::string repr = "range(" + std::to_string(v[0]) + ", " + std::to_string(v[1]);
+        if (v[2] != 1) repr += ", " + std::to_string(v[2]);
+        return Value::range(std::move(items), repr + ")");
     }
 
     Which which;

@@ -16,6 +16,8 @@ public:
     void run() {
         prog_.body = parse_body({}, nullptr);
         if (cur().type != TokenType::eof) unexpected_tag();
+        // Jinja2 reports unknown filters/tests when compiling, after the whole parse.
+        if (!unknown_.empty()) fail_at(unknown_.front().first, unknown_.front().second);
     }
 
 private:
@@ -492,10 +494,12 @@ private:
     ExprPtr parse_expression(bool with_condexpr) {
         DepthGuard guard(*this);
         if (!with_condexpr) return parse_or();
+        std::size_t unknown_mark = unknown_.size();
         ExprPtr expr = parse_or();
         while (is_name("if")) {
             std::uint32_t offset = cur().offset;
             next();
+            unknown_.resize(unknown_mark);  // the branch before `if` is conditional too
             bool saved_soft = soft_;
             soft_ = true;
             auto node = make(ExprKind::condexpr, offset);
@@ -877,7 +881,7 @@ private:
         auto e = make(ExprKind::filter, offset);
         e->name = dotted_name();
         e->filter = find_filter(e->name);
-        if (!e->filter && !soft_) fail_at(name_offset, "no filter named '" + e->name + "'");
+        if (!e->filter && !soft_) unknown_.emplace_back(name_offset, "no filter named '" + e->name + "'");
         e->children.push_back(std::move(subject));
         if (is_op("(")) parse_call_args(*e);
         return e;
@@ -897,7 +901,7 @@ private:
         std::uint32_t name_offset = cur().offset;
         e->name = dotted_name();
         e->test = find_test(e->name);
-        if (!e->test && !soft_) fail_at(name_offset, "no test named '" + e->name + "'");
+        if (!e->test && !soft_) unknown_.emplace_back(name_offset, "no test named '" + e->name + "'");
         e->children.push_back(std::move(subject));
         const Token& t = cur();
         if (is_op("(")) {
@@ -930,6 +934,7 @@ private:
     int loop_depth_ = 0;
     bool soft_ = false;
     std::vector<Open> open_;
+    std::vector<std::pair<std::uint32_t, std::string>> unknown_;
 };
 
 }  // namespace

@@ -67,15 +67,32 @@ void append_string_repr(std::string& out, std::string_view text) {
         else if (c == '\r') out += "\\r";
         else if (c == '\t') out += "\\t";
         else if (c < 0x20 || c == 0x7f) { out += "\\x"; out += hex[c >> 4]; out += hex[c & 15]; }
-        else if (c == 0xc2 && i + 1 < text.size()) {
-            // U+0080–U+00A0 and U+00AD are not printable in Python: shown as \xNN.
-            unsigned char d = static_cast<unsigned char>(text[i + 1]);
-            if (d <= 0xa0 || d == 0xad) {
-                out += "\\x"; out += hex[d >> 4]; out += hex[d & 15];
-                ++i;
-            } else {
+        else if (c >= 0x80) {
+            // Decode one code point; Python escapes the non-printable ones (controls, format
+            // characters, separators other than ' ').
+            int extra = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+            if (extra == 0 || i + static_cast<std::size_t>(extra) >= text.size()) {
                 out += static_cast<char>(c);
+                continue;
             }
+            char32_t cp = c & (0x3F >> extra);
+            for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+            bool printable = !(cp <= 0xA0 || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+                               (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 ||
+                               cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+                               (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x061C || cp == 0x180E);
+            if (printable) {
+                out.append(text.substr(i, static_cast<std::size_t>(extra) + 1));
+            } else if (cp < 0x100) {
+                out += "\\x"; out += hex[cp >> 4]; out += hex[cp & 15];
+            } else if (cp < 0x10000) {
+                out += "\\u";
+                for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
+            } else {
+                out += "\\U";
+                for (int shift = 28; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
+            }
+            i += static_cast<std::size_t>(extra);
         } else out += static_cast<char>(c);
     }
     out += quote;
@@ -101,6 +118,13 @@ void Value::append_repr(std::string& out) const {
         case Kind::string: printing::append_string_repr(out, as_string()); return;
         case Kind::list: {
             const auto& items = as_list();
+            if (flavor_ == Flavor::range && str_) {
+                out += *str_;
+                return;
+            }
+            const char* view = flavor_ == Flavor::dict_items ? "dict_items(" : flavor_ == Flavor::dict_keys ? "dict_keys("
+                             : flavor_ == Flavor::dict_values ? "dict_values(" : nullptr;
+            if (view) out += view;
             out += tuple_ ? '(' : '[';
             for (std::size_t i = 0; i < items.size(); ++i) {
                 if (i) out += ", ";
@@ -108,6 +132,7 @@ void Value::append_repr(std::string& out) const {
             }
             if (tuple_ && items.size() == 1) out += ',';
             out += tuple_ ? ')' : ']';
+            if (view) out += ')';
             return;
         }
         case Kind::dict: {

@@ -32,6 +32,25 @@ Value Value::list(std::vector<Value> items, bool tuple) {
     return v;
 }
 
+Value Value::markup(std::string s) {
+    Value v(std::move(s));
+    v.flavor_ = Flavor::markup;
+    return v;
+}
+
+Value Value::range(std::vector<Value> items, std::string repr_text) {
+    Value v = list(std::move(items));
+    v.flavor_ = Flavor::range;
+    v.str_ = std::make_shared<const std::string>(std::move(repr_text));
+    return v;
+}
+
+Value Value::view(std::vector<Value> items, Flavor flavor) {
+    Value v = list(std::move(items), flavor == Flavor::group);
+    v.flavor_ = flavor;
+    return v;
+}
+
 Value Value::dict(std::shared_ptr<const Dict> dict) {
     Value v;
     v.kind_ = Kind::dict;
@@ -48,7 +67,9 @@ Value Value::object(std::shared_ptr<Object> object) {
     return v;
 }
 
-const std::string& Value::as_string() const noexcept { return str_ ? *str_ : empty_string; }
+const std::string& Value::as_string() const noexcept {
+    return str_ && kind_ == Kind::string ? *str_ : empty_string;
+}
 const std::vector<Value>& Value::as_list() const noexcept { return list_ ? *list_ : empty_list; }
 const Dict& Value::as_dict() const noexcept { return dict_ ? *dict_ : empty_dict; }
 Object* Value::as_object() const noexcept { return object_.get(); }
@@ -78,7 +99,14 @@ const char* Value::type_name() const noexcept {
         case Kind::integer: return "int";
         case Kind::floating: return "float";
         case Kind::string: return "str";
-        case Kind::list: return tuple_ ? "tuple" : "list";
+        case Kind::list:
+            switch (flavor_) {
+                case Flavor::dict_items: return "dict_items";
+                case Flavor::dict_keys: return "dict_keys";
+                case Flavor::dict_values: return "dict_values";
+                case Flavor::range: return "range";
+                default: return tuple_ ? "tuple" : "list";
+            }
         case Kind::dict: return "dict";
         case Kind::object: return object_ ? object_->type_name() : "object";
     }
