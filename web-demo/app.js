@@ -7,7 +7,7 @@ import { setText, copyText, el } from './dom.js';
 import { DEFAULT_CONFIG, bindEditor, loadConfig, configFromState } from './editor.js';
 import { renderPreview, renderConfigJson, describeError } from './preview.js';
 import { bindSend } from './send.js';
-import { bindBatch } from './batch.js';
+import { bindBatch, clearBatch } from './batch.js';
 import { SAMPLE_USERS } from './users.js';
 
 const PREVIEW_DELAY_MS = 150;
@@ -53,8 +53,29 @@ function bindReveal() {
     renderPreview();
   });
   elements.basicReveal.addEventListener('click', () => { state.revealBasic = !state.revealBasic; renderPreview(); });
+  elements.reset.addEventListener('click', resetExample);
   elements.copyCurl.addEventListener('click', () => copyText(state.preview.curl ?? '', elements.copyStatus, 'cURL command'));
   elements.copyHttp.addEventListener('click', () => copyText(state.preview.http ?? '', elements.copyStatus, 'HTTP request'));
+}
+
+/** Back to the example webhook and the first sample user, secrets hidden, results cleared. */
+function resetExample() {
+  state.send.controller?.abort();
+  state.batch.controller?.abort();
+  state.reveal = false;
+  state.revealBasic = false;
+  elements.reveal.checked = false;
+  elements.signingSecret.type = 'password';
+  loadConfig(DEFAULT_CONFIG);
+  fitAllOneLiners();
+  chooseUser(0);
+  elements.attempts.replaceChildren();
+  elements.sendSummary.className = 'summary';
+  setText(elements.sendSummary, '');
+  clearBatch();
+  elements.batchSize.value = elements.batchSize.defaultValue;
+  setText(elements.configError, '');
+  renderPreview();
 }
 
 // ---- config JSON: apply, save, open ----

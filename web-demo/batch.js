@@ -16,7 +16,7 @@ function userIdOf(contextText) {
   }
 }
 
-/** {sent, suppressed, errors, reasons: Map(reason → count)} of renderMany's results. */
+/** {sent, suppressed, errors, reasons: Map(reason → {count, example})} of renderMany's results. */
 export function summarize(results) {
   const summary = { sent: 0, suppressed: 0, errors: 0, reasons: new Map() };
   for (const result of results) {
@@ -25,10 +25,13 @@ export function summarize(results) {
     const suppressed = error.kind === 'missing';
     if (suppressed) summary.suppressed++;
     else summary.errors++;
+    // Grouped by cause, not by message: messages quote each user's own value.
     const reason = suppressed
       ? `suppressed — ${error.variable ?? 'a value'} missing (${error.field ?? 'webhook'})`
-      : `error — ${error.field ? error.field + ': ' : ''}${error.kind}: ${error.message}`;
-    summary.reasons.set(reason, (summary.reasons.get(reason) ?? 0) + 1);
+      : `error — ${error.field ? error.field + ', ' : ''}${error.kind} error`;
+    const group = summary.reasons.get(reason) ?? { count: 0, example: suppressed ? '' : error.message };
+    group.count++;
+    summary.reasons.set(reason, group);
   }
   return summary;
 }
@@ -90,8 +93,9 @@ export async function runBatch() {
     elements.batchSummary.dataset.errors = String(summary.errors);
     setText(elements.batchSummary,
       `Done: ${count.toLocaleString('en-US')} users in ${seconds} s — sent ${summary.sent}, suppressed ${summary.suppressed}, errors ${summary.errors}.`);
-    const reasons = [...summary.reasons].sort((a, b) => b[1] - a[1]);
-    setList(elements.batchReasons, reasons, ([reason, times]) => el('li', { text: `${times} × ${reason}` }));
+    const reasons = [...summary.reasons].sort((a, b) => b[1].count - a[1].count);
+    setList(elements.batchReasons, reasons, ([reason, { count: times, example }]) =>
+      el('li', { text: `${times} × ${reason}${example ? ` — e.g. ${example}` : ''}` }));
     elements.batchRows.replaceChildren(...results.slice(0, TABLE_ROWS).map((result, index) => resultRow(index, users[index], result)));
   } catch (error) {
     elements.batchSummary.className = 'summary bad';
@@ -102,6 +106,14 @@ export async function runBatch() {
     elements.batchRun.disabled = false;
     elements.batchCancel.disabled = true;
   }
+}
+
+export function clearBatch() {
+  elements.batchProgress.value = 0;
+  elements.batchSummary.className = 'summary';
+  setText(elements.batchSummary, '');
+  setList(elements.batchReasons, []);
+  elements.batchRows.replaceChildren();
 }
 
 export function bindBatch() {

@@ -9,9 +9,12 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
 
+// The built npm package; HOOKSMITH_DIST serves another build of it (e.g. a debug build).
+const DIST = process.env.HOOKSMITH_DIST ? path.resolve(process.env.HOOKSMITH_DIST) : path.join(root, 'build/wasm/dist');
+
 // URL prefix → folder. Anything else is the demo page itself.
 const MOUNTS = [
-  ['/dist/', path.join(root, 'build/wasm/dist')],
+  ['/dist/', DIST],
   ['/tests/js/', path.join(root, 'tests/js')],
   ['/', path.join(root, 'web-demo')],
 ];
