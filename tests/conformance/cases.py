@@ -1034,6 +1034,9 @@ CASES += _section("leanplum_additions", [
 # Safety limits (hooksmith's defaults); Jinja2 has none, so these are listed divergences.
 CASES += _section("limits", [
     ("range_too_long", "{{ range(200000)|length }}"),
+    ("loop_iterations", "{% for i in range(60000) %}{% for j in range(2) %}{% endfor %}{% endfor %}done"),
+    ("nesting_depth", "{{ " + "(" * 250 + "1" + ")" * 250 + " }}"),
+    ("macro_recursion", "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"),
 ])
 
 # ---------------------------------------------------------------------------------------------
@@ -1219,4 +1222,22 @@ CASES += _section("deep", [
     ("error_filter_block_without_filter", "{% filter %}x{% endfilter %}"),
     ("error_unclosed_filter_call", "{{ x|default( }}"),
     ("error_nested_unclosed", "{% for x in [1] %}{% if x %}{% endfor %}"),
+])
+
+# ---------------------------------------------------------------------------------------------
+# Scoping of macros, loops, caller and set.
+CASES += _section("scoping", [
+    ("macro_sees_later_global", "{% set x = 1 %}{% macro m() %}{{ x }}{% endmacro %}{% set x = 2 %}{{ m() }}"),
+    ("macro_set_does_not_leak", "{% macro m() %}{% set y = 5 %}{{ y }}{% endmacro %}{{ m() }}[{{ y }}]"),
+    ("loop_var_shadows_context", "{% for userId in ['a', 'b'] %}{{ userId }}{% endfor %}{{ userId }}", LP),
+    ("caller_undefined_without_call", "{% macro m() %}{{ caller is defined }}{% endmacro %}{{ m() }}"),
+    ("varargs_empty", "{% macro m() %}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m() }}"),
+    ("namespace_in_macro", "{% macro m(l) %}{% set ns = namespace(t=0) %}{% for x in l %}{% set ns.t = ns.t + x %}{% endfor %}{{ ns.t }}{% endmacro %}{{ m([1, 2, 3]) }}"),
+    ("set_in_loop_else", "{% for x in [] %}{% else %}{% set z = 1 %}{{ z }}{% endfor %}[{{ z }}]"),
+    ("with_shadows_context", "{% with userId = 'w' %}{{ userId }}{% endwith %}{{ userId }}", LP),
+    ("set_then_loop_reads", "{% set sep = ', ' %}{% for t in userAttribute.tags %}{{ t }}{% if not loop.last %}{{ sep }}{% endif %}{% endfor %}", LP),
+    ("macro_arg_shadows_global", "{% set a = 'g' %}{% macro m(a) %}{{ a }}{% endmacro %}{{ m('l') }}{{ a }}"),
+    ("nested_macro_call_block", "{% macro outer() %}[{{ caller() }}]{% endmacro %}{% macro inner() %}({{ caller() }}){% endmacro %}{% call outer() %}{% call inner() %}x{% endcall %}{% endcall %}"),
+    ("filter_block_with_loop", "{% filter upper %}{% for t in userAttribute.tags %}{{ t }} {% endfor %}{% endfilter %}", LP),
+    ("loop_inside_macro_loop_var", "{% macro m() %}{% for x in [1, 2] %}{{ loop.index }}{% endfor %}{% endmacro %}{% for y in 'ab' %}{{ m() }}{{ loop.index }}|{% endfor %}"),
 ])
