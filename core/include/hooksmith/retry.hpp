@@ -40,10 +40,11 @@ struct RetryPolicy {
     //    "retryAfterCapMs": 60000, "attemptTimeoutMs": 10000,
     //    "retryStatuses": [408, 429, "500-599"], "retryNetworkErrors": true}
     // Every member is optional; omitted ones come from the preset (default "leanplum"). The result
-    // is named after the preset when it equals it, else "custom". Violations throw Error{config}
+    // is named after the preset whose values it has, else "custom". Violations throw Error{config}
     // with field "retry" or "retry.<member>".
     static RetryPolicy from_json(const nlohmann::json& value);
-    // The object form with every member (from_json(to_json()) == *this).
+    // The object form with every member; from_json(to_json()) == *this for any policy whose name
+    // matches its values (presets, and whatever from_json returns).
     nlohmann::json to_json() const;
 
     bool is_retryable_status(int status) const;

@@ -298,7 +298,6 @@ RetryPolicy RetryPolicy::from_json(const nlohmann::json& value) {
         }
         policy = preset(preset_name);
     }
-    const RetryPolicy base = policy;
 
     for (const auto& [key, member] : value.items()) {
         const std::string field = "retry." + key;
@@ -337,7 +336,13 @@ RetryPolicy RetryPolicy::from_json(const nlohmann::json& value) {
                                     "attemptTimeoutMs, retryStatuses, retryNetworkErrors)");
         }
     }
-    if (policy != base) policy.name = "custom";
+    // The name describes the values, whichever preset they started from.
+    policy.name = "custom";
+    for (const RetryPolicy& candidate : {leanplum(), interactive()}) {
+        policy.name = candidate.name;
+        if (policy == candidate) return policy;
+    }
+    policy.name = "custom";
     return policy;
 }
 

@@ -345,6 +345,13 @@ TEST_CASE("retry config: to_json round-trips and names every member", "[retry][c
         CHECK(RetryPolicy::from_json(policy.to_json()) == policy);
     }
     CHECK_FALSE(RetryPolicy::from_json({{"maxAttempts", 7}}).to_json().contains("preset"));
+    // Values equal to a preset carry its name, whatever preset they started from.
+    json leanplum_values = RetryPolicy::leanplum().to_json();
+    leanplum_values["preset"] = "interactive";
+    CHECK(RetryPolicy::from_json(leanplum_values) == RetryPolicy::leanplum());
+    CHECK(RetryPolicy::from_json({{"preset", "leanplum"}, {"maxAttempts", 3}, {"delaysMs", {1000, 2000}},
+                                  {"retryAfterCapMs", 10000}, {"attemptTimeoutMs", 10000}})
+              .name == "interactive");
 }
 
 TEST_CASE("retry config: every error names its member", "[retry][config]") {
