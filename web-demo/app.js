@@ -54,6 +54,7 @@ function bindReveal() {
   });
   elements.basicReveal.addEventListener('click', () => { state.revealBasic = !state.revealBasic; renderPreview(); });
   elements.reset.addEventListener('click', resetExample);
+  elements.corsOrigin.addEventListener('input', () => { state.corsOrigin = elements.corsOrigin.value; schedulePreview(); });
   elements.copyCurl.addEventListener('click', () => copyText(state.preview.curl ?? '', elements.copyStatus, 'cURL command'));
   elements.copyHttp.addEventListener('click', () => copyText(state.preview.http ?? '', elements.copyStatus, 'HTTP request'));
 }
@@ -64,6 +65,9 @@ function resetExample() {
   state.batch.controller?.abort();
   state.reveal = false;
   state.revealBasic = false;
+  state.corsOrigin = '';
+  elements.corsOrigin.value = '';
+  elements.configDetails.open = false;
   elements.reveal.checked = false;
   elements.signingSecret.type = 'password';
   loadConfig(DEFAULT_CONFIG);

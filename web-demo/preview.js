@@ -218,15 +218,22 @@ const CORS_TITLES = {
 function renderCors(request) {
   let analysis;
   try {
-    analysis = state.hooksmith.analyzeCors(request, location.origin);
+    analysis = state.hooksmith.analyzeCors(request, state.corsOrigin.trim() || location.origin);
   } catch (error) {
     setBadge(elements.corsMode, 'unknown', 'bad');
+    setText(elements.corsReasonsTitle, '');
     setList(elements.corsReasons, [describeError(error)]);
     setList(elements.corsRequired, []);
     setList(elements.corsNotes, []);
     return;
   }
   setBadge(elements.corsMode, CORS_TITLES[analysis.mode] ?? analysis.mode, CORS_TONES[analysis.mode] ?? 'warn');
+  setText(elements.corsReasonsTitle, {
+    blocked: 'Blocked because (each with its fix):',
+    preflight: 'Preflighted because of:',
+    simple: 'Only CORS-safelisted method and headers: the browser sends it directly.',
+    'same-origin': '',
+  }[analysis.mode] ?? '');
   setList(elements.corsReasons, analysis.reasons);
   show(elements.corsRequiredTitle, analysis.requiredResponseHeaders.length > 0);
   setList(elements.corsRequired, analysis.requiredResponseHeaders, (line) => el('li', {}, el('code', { text: line })));
@@ -235,6 +242,7 @@ function renderCors(request) {
 
 function renderStaleCors() {
   setBadge(elements.corsMode, 'no request', 'muted');
+  setText(elements.corsReasonsTitle, '');
   setList(elements.corsReasons, ['There is no request to analyze until the preview renders.']);
   show(elements.corsRequiredTitle, false);
   setList(elements.corsRequired, []);

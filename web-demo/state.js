@@ -6,6 +6,7 @@ export const state = {
   echoUrl: null,       // the demo server's echo receiver, from /demo-config.json
   reveal: false,       // show secrets (URL password, Basic credentials, signing secret)
   revealBasic: false,  // show the decoded Basic password only
+  corsOrigin: '',      // the page origin the CORS panel assumes; '' = this page's
   config: {
     method: 'POST',
     url: '',

@@ -3,6 +3,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServers } from '../../web-demo/server.mjs';
@@ -165,6 +166,61 @@ test('e2e: the echo receiver gets exactly the previewed request', async () => {
   assert.match(await page.getByRole('table', { name: 'Response headers of attempt 1' }).textContent(), /x-echo-id/i);
 });
 
+// Standard Webhooks v1, computed here independently of the library.
+function standardSignature(secret, id, timestamp, body) {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  return 'v1,' + createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
+}
+
+test('e2e: a signed webhook previews and arrives with a valid signature', async () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';  // the spec's published test secret
+  await page.check('#signing-enabled');
+  await page.fill('#signing-secret', secret);
+  await page.fill('#signing-id', 'msg_{{ userId }}');
+  await page.click('#use-echo');
+  await page.check('#reveal');
+  await waitForText('#preview-headers', 'webhook-signature');
+  const headers = Object.fromEntries(await previewHeaders());
+  const body = await text('#body-exact');
+  assert.equal(headers['webhook-id'], 'msg_u-20417');
+  assert.match(headers['webhook-timestamp'], /^\d{10}$/);
+  assert.equal(headers['webhook-signature'], standardSignature(secret, 'msg_u-20417', headers['webhook-timestamp'], body));
+  assert.match(await text('#signing-note'), /Signed preview/);
+  // The secret is masked in the config view unless revealed.
+  await page.uncheck('#reveal');
+  assert.ok(!(await page.inputValue('#config-json')).includes('MfKQ9r8'));
+
+  await page.click('#send');
+  await waitForText('#send-summary', 'delivered', 15000);
+  const got = servers.received.at(-1);
+  const header = (name) => got.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+  assert.equal(header('webhook-id'), 'msg_u-20417');
+  assert.equal(got.body, body);
+  assert.equal(header('webhook-signature'), standardSignature(secret, 'msg_u-20417', header('webhook-timestamp'), got.body));
+});
+
+test('e2e: GET puts the data into the query string; exports can be copied', async () => {
+  await page.selectOption('#method', 'GET');
+  await waitForText('#preview-method', 'GET');
+  const url = await text('#preview-url');
+  assert.equal(url, 'https://api.example.com/users/u-20417?src=spring%20sale&first_name=Mary&country=US' +
+                    '&sessions=42&total=39.98&vip=True&greeting=Hi+Mary%2C+your+red+shoes+is+waiting%21');
+  assert.deepEqual((await previewHeaders()).map(([name]) => name), ['Authorization', 'X-Campaign']);
+  assert.match(await text('#body-pretty'), /^No body: a GET sends its data in the query string\.\n/);
+  assert.equal(await text('#body-exact'), '');
+
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(servers.url).origin });
+  await page.click('#copy-curl');
+  await waitForText('#copy-status', 'copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await text('#export-curl'));
+  assert.match(copied, /^curl .*'https:\/\/api\.example\.com\/users\/u-20417\?src=spring%20sale&first_name=Mary/s);
+  await page.click('#copy-http');
+  await waitForText('#copy-status', 'HTTP request copied');
+  const http = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(http, /^GET \/users\/u-20417\?src=spring%20sale&first_name=Mary.* HTTP\/1\.1\r\nHost: api\.example\.com\r\n/);
+});
+
 test('e2e: a template error is shown at its field and line:column', async () => {
   // On line 2 the '|' is at column 13 and the unknown filter's name starts at column 15.
   await dataValue(6).fill('Hi {{ userId }},\n  {{ userId | no_such_filter }}');
@@ -272,6 +328,14 @@ test('e2e: config JSON loads into the editor and masks secrets', async () => {
   assert.match(await text('#cors-reasons'), /PUT/);
   // A POST form without custom headers or credentials is a simple request.
   await page.selectOption('#method', 'POST');
+  await waitForText('#cors-mode', 'simple');
+  // Seen from an https dashboard, a plain-http receiver is mixed content: blocked, with the fix.
+  await page.fill('#cors-origin', 'https://dashboard.example.com');
+  await page.fill('#url', 'http://crm.example.com/contacts/{{ userId }}');
+  await waitForText('#cors-mode', 'blocked');
+  assert.match(await text('#cors-reasons'), /mixed content.*use https:\/\//);
+  // Loopback is trustworthy: allowed from https pages.
+  await page.fill('#url', 'http://127.0.0.1:9/contacts/{{ userId }}');
   await waitForText('#cors-mode', 'simple');
 
   // A config the library rejects is not loaded, and says why.
