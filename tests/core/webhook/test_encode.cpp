@@ -24,7 +24,7 @@ std::string form_component(std::string_view text) {
     return out;
 }
 
-// UTF-8 of a scalar value, or of a surrogate when `allow_surrogates` (to build invalid input).
+// UTF-8 bytes of a code point; surrogates are encoded too (CESU-style), to build invalid input.
 std::string utf8_of(std::uint32_t code_point) {
     std::string out;
     if (code_point < 0x80) {
