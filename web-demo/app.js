@@ -5,7 +5,7 @@ import createHooksmith from '/dist/index.mjs';
 import { state, elements, collectElements } from './state.js';
 import { setText, copyText, el } from './dom.js';
 import { DEFAULT_CONFIG, bindEditor, loadConfig, configFromState } from './editor.js';
-import { renderPreview, renderConfigJson, describeError } from './preview.js';
+import { renderPreview, describeError } from './preview.js';
 import { bindSend } from './send.js';
 import { bindBatch, clearBatch } from './batch.js';
 import { SAMPLE_USERS } from './users.js';
@@ -79,6 +79,7 @@ function resetExample() {
   clearBatch();
   elements.batchSize.value = elements.batchSize.defaultValue;
   setText(elements.configError, '');
+  state.configJsonEdited = false;
   renderPreview();
 }
 
@@ -104,6 +105,7 @@ function applyConfigText(text) {
     setText(elements.configError, `Not loaded: ${describeError(error)}`);
     return false;
   }
+  state.configJsonEdited = false;
   loadConfig(config);
   fitAllOneLiners();
   schedulePreview({ now: true });
@@ -112,7 +114,8 @@ function applyConfigText(text) {
 
 function bindConfigIo() {
   elements.configApply.addEventListener('click', () => applyConfigText(elements.configJson.value));
-  elements.configJson.addEventListener('blur', () => setTimeout(renderConfigJson, 0));
+  // While the user edits the JSON, the editor must not overwrite it; Apply or Reset ends that.
+  elements.configJson.addEventListener('input', () => { state.configJsonEdited = true; });
   elements.configSave.addEventListener('click', () => {
     const blob = new Blob([JSON.stringify(configFromState(), null, 2) + '\n'], { type: 'application/json' });
     const link = el('a', { href: URL.createObjectURL(blob), download: 'webhook.json' });

@@ -176,8 +176,8 @@ export function bindEditor(changed) {
 
 const FIELD_CONTROLS = {
   url: () => [elements.url, elements.urlError],
-  method: () => [elements.method, elements.urlError],
-  contentType: () => [elements.contentType, elements.urlError],
+  method: () => [elements.method, elements.requestError],
+  contentType: () => [elements.contentType, elements.requestError],
   body: () => [elements.body, elements.bodyError],
   missing: () => [elements.missing, elements.missingError],
   'signing.secret': () => [elements.signingSecret, elements.signingSecretError],
@@ -190,11 +190,11 @@ function liveRows(rows, nameOf) {
   return rows.filter((entry) => nameOf(entry) !== '' || entry.value.value !== '');
 }
 
-/** [control, errorSlot] for an error field such as `url`, `data.first_name`, `data[2].key`,
- * `headers.X-Campaign`; null when the field has no control. */
-export function controlForField(field) {
-  if (!field) return null;
-  if (FIELD_CONTROLS[field]) return FIELD_CONTROLS[field]();
+/** [[control, errorSlot], …] for an error field such as `url`, `data.first_name`, `data[2].key`,
+ * `headers.X-Campaign`; empty when the field has no control. A key given twice marks both rows. */
+export function controlsForField(field, { keyProblem = false } = {}) {
+  if (!field) return [];
+  if (FIELD_CONTROLS[field]) return [FIELD_CONTROLS[field]()];
   for (const [prefix, rows, nameOf, nameControl] of [
     ['data', elements.dataRows, (entry) => entry.key.value, (entry) => entry.key],
     ['headers', elements.headerRows, (entry) => entry.name.value, (entry) => entry.name],
@@ -202,18 +202,18 @@ export function controlForField(field) {
     const indexed = new RegExp(`^${prefix}\\[(\\d+)\\](?:\\.(\\w+))?`).exec(field);
     if (indexed) {
       const entry = liveRows(rows, nameOf)[Number(indexed[1])];
-      if (!entry) return null;
+      if (!entry) return [];
       const member = indexed[2];
-      return [member === 'value' || member === 'type' ? entry[member] ?? entry.value : nameControl(entry), entry.error];
+      return [[member === 'value' || member === 'type' ? entry[member] ?? entry.value : nameControl(entry), entry.error]];
     }
     if (field.startsWith(prefix + '.')) {
       const name = field.slice(prefix.length + 1);
-      const entry = rows.find((candidate) => nameOf(candidate) === name)
-        ?? rows.find((candidate) => nameOf(candidate).toLowerCase() === name.toLowerCase());
-      if (entry) return [entry.value, entry.error];
+      let matches = rows.filter((candidate) => nameOf(candidate) === name);
+      if (!matches.length) matches = rows.filter((candidate) => nameOf(candidate).toLowerCase() === name.toLowerCase());
+      return matches.map((entry) => [keyProblem ? nameControl(entry) : entry.value, entry.error]);
     }
   }
-  return null;
+  return [];
 }
 
 export function clearFieldErrors() {
@@ -221,11 +221,12 @@ export function clearFieldErrors() {
   for (const node of document.querySelectorAll('.editor .field-error')) node.textContent = '';
 }
 
-export function markFieldError(field, message) {
-  const target = controlForField(field);
-  if (!target) return false;
-  const [control, slot] = target;
-  control.setAttribute('aria-invalid', 'true');
-  if (slot) slot.textContent = message;
-  return true;
+export function markFieldError(error, message) {
+  const keyProblem = error.kind === 'config' && /twice|duplicate/i.test(error.detail ?? '');
+  const targets = controlsForField(error.field, { keyProblem });
+  for (const [control, slot] of targets) {
+    control.setAttribute('aria-invalid', 'true');
+    if (slot) slot.textContent = message;
+  }
+  return targets.length > 0;
 }

@@ -59,7 +59,7 @@ function showProblem(error, { context = false } = {}) {
     elements.context.setAttribute('aria-invalid', 'true');
     setText(elements.contextError, fieldMessage);
   } else {
-    markFieldError(error.field, fieldMessage);
+    markFieldError(error, fieldMessage);
   }
 }
 
@@ -126,7 +126,9 @@ export function renderPreview() {
   } else {
     setBadge(elements.previewState, 'ready to send', 'good');
   }
+  // The last good request stays visible, dimmed, while the current one does not render.
   elements.previewRequest.classList.toggle('stale', !request);
+  elements.export.classList.toggle('stale', !request);
   if (request) {
     renderRequest(request, webhook);
     renderCors(request);
@@ -204,7 +206,7 @@ function renderVariables(webhook, context) {
       lacking ? el('span', { className: 'lacking-mark', text: '✗ ', 'aria-label': 'lacking' }) : null,
       el('code', { text: name }));
   });
-  if (!names.length) elements.variables.append(el('li', { className: 'hint', text: webhook ? 'none — the same request for everybody' : '—' }));
+  if (!names.length) elements.variables.append(el('li', { className: 'hint', text: webhook ? 'none — the same request for everybody' : 'unknown until every template compiles' }));
 }
 
 const CORS_TONES = { 'same-origin': 'good', simple: 'good', preflight: 'warn', blocked: 'bad' };
@@ -258,7 +260,7 @@ function renderExports(request, webhook) {
 
 /** The config JSON view: secrets masked unless revealed (webhook.configJson when it compiles). */
 export function renderConfigJson() {
-  if (document.activeElement === elements.configJson) return;  // do not overwrite while typing
+  if (state.configJsonEdited) return;  // the user's unapplied edits win
   const webhook = state.preview.webhook;
   let text;
   if (webhook) {

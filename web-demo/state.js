@@ -19,6 +19,7 @@ export const state = {
     signing: { enabled: false, secret: '', id: '' },
     extra: {},         // config members the editor has no control for (e.g. retry), kept as loaded
   },
+  configJsonEdited: false,  // the config JSON box holds edits not applied yet
   userIndex: 0,
   contextText: '{}',
   preview: {

@@ -105,6 +105,20 @@ test('e2e: editing the URL and a data value updates the preview', async () => {
   await waitForText('#body-exact', '"salutation":"Dear MARY"');
   // The readable view is the same JSON, indented.
   assert.match(await text('#body-pretty'), /\n {2}"salutation": "Dear MARY"\n\}$/);
+
+  // Config errors are marked at their control: a key given twice marks both keys…
+  await dataKey(2).fill('first_name');
+  await waitForText('#preview-state', 'config error');
+  assert.equal(await dataKey(1).getAttribute('aria-invalid'), 'true');
+  assert.equal(await dataKey(2).getAttribute('aria-invalid'), 'true');
+  assert.match(await text('#preview-problem-title'), /^data\.first_name — config error: /);
+  await dataKey(2).fill('country');
+  await waitForText('#preview-state', 'ready to send');
+  // …and a header name that is not an HTTP token marks that name.
+  await page.getByLabel('Name of header 1', { exact: true }).fill('X Campaign');
+  await waitForText('#preview-state', 'config error');
+  assert.equal(await page.getByLabel('Name of header 1', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#header-rows .field-error').textContent(), /config error: .*not a valid header name/);
 });
 
 test('e2e: picking other users updates the preview and explains suppression', async () => {
@@ -349,7 +363,7 @@ test('e2e: screenshot of the page after a send and a batch', async () => {
   await page.click('#use-echo');
   await page.click('#send');
   await waitForText('#send-summary', 'delivered', 15000);
-  await page.locator('#batch-size').fill('2000');
+  await page.locator('#batch-size').fill('300');
   await page.click('#batch-run');
   await waitForText('#batch-summary', 'Done', 30000);
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
