@@ -53,6 +53,8 @@ public:
     static Value view(std::vector<Value> items, Flavor flavor);
 
     Kind kind() const noexcept { return kind_; }
+    // Container nesting (0 for scalars), saturating at 65535; bounds printing recursion.
+    int nesting_depth() const noexcept { return depth_; }
     bool is_undefined() const noexcept { return kind_ == Kind::undefined; }
     bool is_none() const noexcept { return kind_ == Kind::none; }
     bool is_bool() const noexcept { return kind_ == Kind::boolean; }
@@ -87,6 +89,9 @@ public:
     std::string repr() const;
     void append_str(std::string& out) const;
     void append_repr(std::string& out) const;
+    // Stops (returning false) once `out` would grow beyond `max_size` bytes.
+    bool append_str(std::string& out, std::size_t max_size) const;
+    bool append_repr(std::string& out, std::size_t max_size) const;
     // Python type name: 'int', 'str', 'dict' …
     const char* type_name() const noexcept;
 
@@ -99,6 +104,7 @@ private:
     Kind kind_;
     bool tuple_ = false;
     Flavor flavor_ = Flavor::plain;
+    std::uint16_t depth_ = 0;
     union Scalar {
         bool b;
         std::int64_t i;

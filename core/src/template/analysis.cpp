@@ -23,7 +23,6 @@ bool is_method_name(const std::string& name) {
 
 class LocalCollector {
 public:
-    explicit LocalCollector(Program& p) : prog_(p) {}
     std::unordered_set<int> locals;
 
     void body(const Body& b) {
@@ -41,7 +40,6 @@ private:
         if (s.symbol >= 0) locals.insert(s.symbol);
         for (const auto& b : s.bodies) body(b);
     }
-    Program& prog_;
 };
 
 class Walker {
@@ -170,7 +168,7 @@ private:
 }  // namespace
 
 void analyze(Program& program) {
-    LocalCollector locals(program);
+    LocalCollector locals;
     locals.body(program.body);
     Walker walker(program, locals.locals);
     walker.body(program.body);

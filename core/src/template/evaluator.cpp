@@ -12,6 +12,8 @@ namespace {
 // Expression/statement recursion bound during rendering (the parser bounds the tree depth; this
 // also covers macro recursion, where trees nest at run time).
 constexpr int max_eval_depth = 3000;
+// Deepest container a render may build (contexts are limited to 512 levels when parsed).
+constexpr int max_value_depth = 600;
 }  // namespace
 
 Evaluator::Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out)
@@ -59,13 +61,30 @@ void Evaluator::require_defined(const Value& value, const Expr& node) const {
     if (value.is_undefined()) fail_undefined(value, node);
 }
 
+namespace {
+// Where an expression starts (`a` in `a.b|f`), for error positions.
+std::uint32_t start_offset(const Expr& e) {
+    const Expr* p = &e;
+    for (int guard = 0; guard < 100000; ++guard) {
+        bool postfix = p->kind == ExprKind::getattr || p->kind == ExprKind::getitem || p->kind == ExprKind::call ||
+                       p->kind == ExprKind::filter || p->kind == ExprKind::test || p->kind == ExprKind::binary ||
+                       p->kind == ExprKind::compare || p->kind == ExprKind::and_ || p->kind == ExprKind::or_;
+        if (!postfix || p->children.empty() || !p->children[0] || p->children[0]->offset > p->offset) break;
+        p = p->children[0].get();
+    }
+    return p->offset < e.offset ? p->offset : e.offset;
+}
+}  // namespace
+
 void Evaluator::append_text(std::string& out, const Value& value, const Expr& node) const {
     if (value.is_undefined()) {
         if (value.has_undefined_path() && options_.missing == MissingPolicy::suppress)
-            fail_missing(value.undefined_path(), node.offset);
+            fail_missing(value.undefined_path(), start_offset(node));
         return;
     }
-    value.append_str(out);
+    std::size_t limit = out.size() + program_.limits.max_output_bytes;
+    if (!value.append_str(out, limit))
+        fail_limit(node.offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
 }
 
 std::string Evaluator::text(const Value& value, const Expr& node) const {
@@ -91,7 +110,7 @@ void Evaluator::check_output(std::uint32_t offset) { check_size(out_->size() - o
 
 void Evaluator::write(const Value& value, const Expr& node) {
     if (value.is_none() && options_.missing == MissingPolicy::suppress)
-        fail_missing(node.path.empty() ? std::string("none") : node.path, node.offset);
+        fail_missing(node.path.empty() ? std::string("none") : node.path, start_offset(node));
     append_text(*out_, value, node);
     check_output(node.offset);
 }
@@ -126,6 +145,9 @@ std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
 }
 
 void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
+    // Values carried across loop passes (namespace attributes) could otherwise nest without bound.
+    if (value.nesting_depth() > max_value_depth)
+        fail_limit(offset, "a value nested deeper than " + std::to_string(max_value_depth) + " levels");
     if (target.object) {
         Value object = eval(*target.object);
         auto* engine = dynamic_cast<EngineObject*>(object.as_object());
@@ -361,7 +383,16 @@ void Evaluator::exec_for(const Stmt& s) {
         if (f == Flow::normal) completed = true;
     }
     loop->items = nullptr;
-    if (!completed && !s.bodies[1].empty()) exec_body(s.bodies[1]);
+    if (!completed && !s.bodies[1].empty()) {
+        push_frame();  // the else block has its own scope, like the body
+        try {
+            exec_body(s.bodies[1]);
+        } catch (...) {
+            pop_frame();
+            throw;
+        }
+        pop_frame();
+    }
 }
 
 std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args,
@@ -486,7 +517,8 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
         case Value::Kind::object:
             if (auto* engine = dynamic_cast<EngineObject*>(object.as_object())) {
                 Value v = engine->get_attr(name, object);
-                if (!v.is_undefined()) return v;
+                // loop.previtem/nextitem past the ends are engine-made (unnamed) undefineds.
+                if (!v.is_undefined() || dynamic_cast<LoopObject*>(engine)) return v;
             }
             break;
         case Value::Kind::list:

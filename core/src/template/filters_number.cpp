@@ -134,6 +134,7 @@ void to_json(Evaluator& ev, std::string& out, const Value& v, const Expr& node, 
                 if (i) out += indent < 0 ? ", " : ",";
                 newline(level + 1);
                 to_json(ev, out, items[i], node, indent, level + 1, depth + 1);
+                ev.check_size(out.size(), node.offset);
             }
             newline(level);
             out += ']';
@@ -161,6 +162,7 @@ void to_json(Evaluator& ev, std::string& out, const Value& v, const Expr& node, 
                 json_string(out, entries[i].first);
                 out += ": ";
                 to_json(ev, out, *entries[i].second, node, indent, level + 1, depth + 1);
+                ev.check_size(out.size(), node.offset);
             }
             newline(level);
             out += '}';
@@ -288,6 +290,7 @@ Value f_abs(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
 Value f_float(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "float", {"default"});
     Value fallback = p.has(0) ? p.get(0) : Value(0.0);
+    if (input.is_undefined()) ev.fail_undefined(input, node);  // Undefined.__float__ raises in Jinja2
     if (input.is_number()) return Value(input.as_double());
     double d;
     if (input.is_string() && parse_python_float(input.as_string(), d)) return Value(d);
@@ -298,6 +301,7 @@ Value f_int(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
     Params p(ev, args, node, "int", {"default", "base"});
     Value fallback = p.has(0) ? p.get(0) : Value(std::int64_t{0});
     std::int64_t base = p.has(1) ? (p.get(1).is_int() ? p.get(1).as_int() : -1) : 10;
+    if (input.is_undefined()) ev.fail_undefined(input, node);  // Undefined.__int__ raises in Jinja2
     if (input.is_int() || input.is_bool()) return Value(input.as_int());
     auto from_double = [&](double d) -> Value {
         if (std::isnan(d)) return fallback;

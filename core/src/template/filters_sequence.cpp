@@ -163,7 +163,6 @@ Value f_batch(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     Params p(ev, args, node, "batch", {"linecount", "fill_with"});
     if (!p.get(0).is_int()) ev.fail(node, "batch: linecount must be an integer");
     std::int64_t count = p.get(0).as_int();
-    if (count <= 0) ev.fail(node, "batch: linecount must be positive");
     std::vector<Value> items = ev.iterate(input, node);
     std::vector<Value> out, row;
     for (const Value& item : items) {

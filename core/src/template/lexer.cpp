@@ -298,6 +298,8 @@ private:
         std::string text;
         for (std::size_t i = at; i < p; ++i)
             if (src_[i] != '_') text += src_[i];
+        if (!is_float && text.size() > 1 && text[0] == '0' && text.find_first_not_of('0') != std::string::npos)
+            fail(at, "leading zeros in decimal integer literals are not permitted");
         Token t;
         t.offset = static_cast<std::uint32_t>(at);
         if (is_float) {

@@ -207,6 +207,8 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
         if (p < spec.size() && spec[p] == '0') { fill = '0'; if (!align) align = '='; ++p; }
         std::size_t width = 0;
         while (p < spec.size() && std::isdigit(static_cast<unsigned char>(spec[p]))) width = width * 10 + static_cast<std::size_t>(spec[p++] - '0');
+        bool thousands = false;
+        if (p < spec.size() && spec[p] == ',') { thousands = true; ++p; }
         int precision = -1;
         if (p < spec.size() && spec[p] == '.') {
             precision = 0;
@@ -232,6 +234,13 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
                 std::u32string cps = utf8::decode(text);
                 if (cps.size() > static_cast<std::size_t>(precision)) text = utf8::encode(cps.substr(0, static_cast<std::size_t>(precision)));
             }
+        }
+        if (thousands && arg->is_number()) {
+            std::size_t digits_start = (!text.empty() && text[0] == '-') ? 1 : 0;
+            std::size_t digits_end = text.find_first_not_of("0123456789", digits_start);
+            if (digits_end == std::string::npos) digits_end = text.size();
+            for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(digits_end) - 3; k > static_cast<std::ptrdiff_t>(digits_start); k -= 3)
+                text.insert(static_cast<std::size_t>(k), ",");
         }
         std::size_t len = utf8::length(text);
         if (len < width) {
@@ -368,8 +377,23 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return Value(std::move(out));
     }
     if (name == "count" || name == "find" || name == "rfind" || name == "index") {
-        Params p(ev, args, node, method.c_str(), {"sub"});
+        Params p(ev, args, node, method.c_str(), {"sub", "start", "end"});
         std::string sub = str_arg(ev, p.get(0), node, method.c_str());
+        if (p.has(1) || p.has(2)) {
+            // Work on the [start:end] slice, then shift positions back.
+            std::u32string cps = utf8::decode(s);
+            std::int64_t n = static_cast<std::int64_t>(cps.size());
+            auto clamp = [n](std::int64_t i) { if (i < 0) i += n; return i < 0 ? 0 : i > n ? n : i; };
+            std::int64_t b = clamp(int_arg(ev, p.get(1), node, 0));
+            std::int64_t e = clamp(int_arg(ev, p.get(2), node, n));
+            if (e < b) e = b;
+            std::string part = utf8::encode(cps.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b)));
+            CallArgs inner;
+            inner.positional.push_back(p.get(0));
+            Value r = call_builtin_method(ev, Value(part), name, inner, node, found);
+            if (name != "count" && r.as_int() >= 0) return Value(r.as_int() + b);
+            return r;
+        }
         if (name == "count") {
             if (sub.empty()) return Value(static_cast<std::int64_t>(utf8::length(s) + 1));
             std::int64_t n = 0;

@@ -69,6 +69,7 @@ Value binary_operation(Evaluator& ev, BinaryOp op, const Value& a, const Value& 
         std::string out;
         ev.append_text(out, a, *node.children[0]);
         ev.append_text(out, b, *node.children[1]);
+        ev.check_size(out.size(), node.offset);
         return Value(std::move(out));
     }
     if (op == BinaryOp::mod && a.is_string()) {
@@ -101,7 +102,10 @@ Value binary_operation(Evaluator& ev, BinaryOp op, const Value& a, const Value& 
                     return Value(m);
                 }
                 case BinaryOp::pow: {
-                    if (y < 0) return Value(std::pow(static_cast<double>(x), static_cast<double>(y)));
+                    if (y < 0) {
+                        if (x == 0) ev.fail(node, "0.0 cannot be raised to a negative power");
+                        return Value(std::pow(static_cast<double>(x), static_cast<double>(y)));
+                    }
                     std::int64_t result = 1, base = x;
                     std::int64_t e = y;
                     while (e > 0) {
@@ -149,8 +153,13 @@ Value binary_operation(Evaluator& ev, BinaryOp op, const Value& a, const Value& 
     }
     switch (op) {
         case BinaryOp::add:
-            if (a.is_string() && b.is_string()) return Value(a.as_string() + b.as_string());
+            if (a.is_string() && b.is_string()) {
+                ev.check_size(a.as_string().size() + b.as_string().size(), node.offset);
+                return Value(a.as_string() + b.as_string());
+            }
             if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
+                if (a.as_list().size() + b.as_list().size() > ev.limits().max_range_length)
+                    ev.fail_limit(node.offset, "list longer than the limit of " + std::to_string(ev.limits().max_range_length) + " items");
                 std::vector<Value> items = a.as_list();
                 items.insert(items.end(), b.as_list().begin(), b.as_list().end());
                 return Value::list(std::move(items), a.is_tuple());

@@ -100,27 +100,34 @@ void append_string_repr(std::string& out, std::string_view text) {
 
 }  // namespace printing
 
-void Value::append_str(std::string& out) const {
+void Value::append_str(std::string& out) const { append_str(out, static_cast<std::size_t>(-1)); }
+
+void Value::append_repr(std::string& out) const { append_repr(out, static_cast<std::size_t>(-1)); }
+
+bool Value::append_str(std::string& out, std::size_t max_size) const {
     switch (kind_) {
-        case Kind::undefined: return;
-        case Kind::string: out += as_string(); return;
-        default: append_repr(out); return;
+        case Kind::undefined: return true;
+        case Kind::string:
+            if (out.size() + as_string().size() > max_size) return false;
+            out += as_string();
+            return true;
+        default: return append_repr(out, max_size);
     }
 }
 
-void Value::append_repr(std::string& out) const {
+bool Value::append_repr(std::string& out, std::size_t max_size) const {
     switch (kind_) {
-        case Kind::undefined: out += "Undefined"; return;
-        case Kind::none: out += "None"; return;
-        case Kind::boolean: out += scalar_.b ? "True" : "False"; return;
-        case Kind::integer: out += std::to_string(scalar_.i); return;
-        case Kind::floating: printing::append_float(out, scalar_.d); return;
-        case Kind::string: printing::append_string_repr(out, as_string()); return;
+        case Kind::undefined: out += "Undefined"; break;
+        case Kind::none: out += "None"; break;
+        case Kind::boolean: out += scalar_.b ? "True" : "False"; break;
+        case Kind::integer: out += std::to_string(scalar_.i); break;
+        case Kind::floating: printing::append_float(out, scalar_.d); break;
+        case Kind::string: printing::append_string_repr(out, as_string()); break;
         case Kind::list: {
             const auto& items = as_list();
             if (flavor_ == Flavor::range && str_) {
                 out += *str_;
-                return;
+                break;
             }
             const char* view = flavor_ == Flavor::dict_items ? "dict_items(" : flavor_ == Flavor::dict_keys ? "dict_keys("
                              : flavor_ == Flavor::dict_values ? "dict_values(" : nullptr;
@@ -128,12 +135,12 @@ void Value::append_repr(std::string& out) const {
             out += tuple_ ? '(' : '[';
             for (std::size_t i = 0; i < items.size(); ++i) {
                 if (i) out += ", ";
-                items[i].append_repr(out);
+                if (!items[i].append_repr(out, max_size)) return false;
             }
             if (tuple_ && items.size() == 1) out += ',';
             out += tuple_ ? ')' : ']';
             if (view) out += ')';
-            return;
+            break;
         }
         case Kind::dict: {
             out += '{';
@@ -141,19 +148,20 @@ void Value::append_repr(std::string& out) const {
             for (const auto& e : as_dict().entries()) {
                 if (!first) out += ", ";
                 first = false;
-                e.first.append_repr(out);
+                if (!e.first.append_repr(out, max_size)) return false;
                 out += ": ";
-                e.second.append_repr(out);
+                if (!e.second.append_repr(out, max_size)) return false;
             }
             out += '}';
-            return;
+            break;
         }
         case Kind::object:
             out += "<";
             out += type_name();
             out += " object>";
-            return;
+            break;
     }
+    return out.size() <= max_size;
 }
 
 std::string Value::str() const {

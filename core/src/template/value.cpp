@@ -28,6 +28,9 @@ Value Value::list(std::vector<Value> items, bool tuple) {
     Value v;
     v.kind_ = Kind::list;
     v.tuple_ = tuple;
+    int depth = 0;
+    for (const auto& item : items) depth = item.depth_ > depth ? item.depth_ : depth;
+    v.depth_ = static_cast<std::uint16_t>(depth < 65535 ? depth + 1 : 65535);
     v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
     return v;
 }
@@ -54,6 +57,10 @@ Value Value::view(std::vector<Value> items, Flavor flavor) {
 Value Value::dict(std::shared_ptr<const Dict> dict) {
     Value v;
     v.kind_ = Kind::dict;
+    int depth = 0;
+    if (dict)
+        for (const auto& e : dict->entries()) depth = e.second.depth_ > depth ? e.second.depth_ : depth;
+    v.depth_ = static_cast<std::uint16_t>(depth < 65535 ? depth + 1 : 65535);
     v.dict_ = std::move(dict);
     return v;
 }
