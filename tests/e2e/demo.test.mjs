@@ -2,7 +2,7 @@
 // serves it (static site + echo receiver on another origin, so CORS is real).
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,17 @@ test('e2e: editing the URL and a data value updates the preview', async () => {
   await waitForText('#body-exact', '"salutation":"Dear MARY"');
   // The readable view is the same JSON, indented.
   assert.match(await text('#body-pretty'), /\n {2}"salutation": "Dear MARY"\n\}$/);
+
+  // A raw body template replaces the data pairs; any content type is allowed with it.
+  await page.check('#body-mode-raw');
+  await page.selectOption('#content-type', 'text/plain');
+  await page.fill('#body', 'Order for {{ userId }}:\n{{ parameter.qty }} × {{ parameter.item }}');
+  await waitForText('#body-exact', 'Order for u-20417:\n2 × red shoes');
+  assert.equal((await previewHeaders())[0][1], 'text/plain');
+  assert.match(await text('#body-size'), /^33 bytes/);  // '×' is two bytes in UTF-8
+  await page.check('#body-mode-data');
+  await page.selectOption('#content-type', 'application/json');
+  await waitForText('#body-exact', '"salutation":"Dear MARY"');
 
   // Config errors are marked at their control: a key given twice marks both keys…
   await dataKey(2).fill('first_name');
@@ -352,11 +363,28 @@ test('e2e: config JSON loads into the editor and masks secrets', async () => {
   await page.fill('#url', 'http://127.0.0.1:9/contacts/{{ userId }}');
   await waitForText('#cors-mode', 'simple');
 
+  // "Save as file" writes the editor's config with its real secrets; "Open file…" loads one.
+  await page.fill('#url', 'https://crm:pa55@crm.example.com/contacts/{{ userId }}');
+  await waitForText('#preview-url', 'https://crm.example.com/contacts/u-20417');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#config-save')]);
+  assert.equal(download.suggestedFilename(), 'webhook.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.url, 'https://crm:pa55@crm.example.com/contacts/{{ userId }}');
+  assert.equal(saved.method, 'POST');
+  assert.deepEqual(saved.data, config.data);
+  await page.setInputFiles('#config-file', {
+    name: 'other.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...saved, method: 'PATCH', missing: 'jinja' })),
+  });
+  await waitForText('#preview-method', 'PATCH');
+  assert.equal(await page.inputValue('#missing'), 'jinja');
+  assert.equal(await page.inputValue('#url'), saved.url, 'the file\'s password is kept, not masked');
+
   // A config the library rejects is not loaded, and says why.
   await page.fill('#config-json', JSON.stringify({ ...config, colour: 'red' }));
   await page.click('#config-apply');
   await waitForText('#config-error', 'Not loaded: ');
-  assert.equal(await page.inputValue('#method'), 'POST');
+  assert.equal(await page.inputValue('#method'), 'PATCH');
 });
 
 test('e2e: screenshot of the page after a send and a batch', async () => {
