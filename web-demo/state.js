@@ -25,8 +25,11 @@ export const state = {
   preview: {
     configText: null,  // the config JSON the compiled webhook was made from
     webhook: null,     // compiled webhook, or null after a compile error
+    compileError: null,  // the HooksmithError compiling configText gave
     request: null,     // the last rendered (exact, unmasked) request
     error: null,       // the last HooksmithError (compile or render)
+    curl: null,        // exports of `request`, masked unless state.reveal
+    http: null,
   },
   send: { running: false, controller: null },
   batch: { running: false, controller: null },

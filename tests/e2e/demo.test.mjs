@@ -2,7 +2,7 @@
 // serves it (static site + echo receiver on another origin, so CORS is real).
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,11 @@ const pageErrors = [];
 const dialogs = [];
 
 before(async () => {
+  // The page loads the built package (web-demo/server.mjs serves it; HOOKSMITH_DIST overrides).
+  const dist = process.env.HOOKSMITH_DIST ? path.resolve(process.env.HOOKSMITH_DIST) : path.join(root, 'build/wasm/dist');
+  if (!existsSync(path.join(dist, 'hooksmith-core.wasm'))) {
+    throw new Error(`${dist}/hooksmith-core.wasm is missing: run scripts/build.sh wasm`);
+  }
   servers = await startDemoServers({ port: 0, echoPort: 0 });
   browser = await launchChromium();
   page = await browser.context.newPage();
