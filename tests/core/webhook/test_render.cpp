@@ -426,11 +426,19 @@ TEST_CASE("missing: suppress names userAttribute['First name']", "[render][missi
     const CompiledWebhook hook = CompiledWebhook::compile(parse_config(read_fixture("spec_config.json")));
     const Error error = error_from([&] {
         hook.render(Context::from_json_text(
-            R"({"userId": 1, "messageId": 2, "parameter": {"source": "s", "price": 1, "qty": 2}})"));
+            R"({"userId": 1, "messageId": 2, "userAttribute": {"Last name": "Doe"},
+                "parameter": {"source": "s", "price": 1, "qty": 2}})"));
     });
     CHECK(error.kind == ErrorKind::missing);
     CHECK(error.field == "data.first_name");
     CHECK(error.variable == "userAttribute['First name']");
+}
+
+TEST_CASE("missing: an attribute of an undefined parent stays a render error, as in Jinja", "[render][missing]") {
+    const Error error = render_error(R"({"url": "https://x.test/", "data": [{"key": "first_name",
+        "value": "{{ userAttribute['First name'] }}"}]})");
+    CHECK(error.kind == ErrorKind::render);
+    CHECK(error.field == "data.first_name");
 }
 
 TEST_CASE("missing: suppress in the URL and headers names the field", "[render][missing]") {
