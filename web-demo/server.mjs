@@ -61,6 +61,18 @@ async function serveStatic(request, response) {
   }
 }
 
+// A query parameter `echo_status=503` makes the receiver answer with that status (and
+// `echo_retry_after=0` adds a Retry-After), so the page can show retries without a real outage.
+function requestedStatus(url) {
+  const params = new URL(url, 'http://receiver').searchParams;
+  const status = Number(params.get('echo_status'));
+  const retryAfter = params.get('echo_retry_after');
+  return {
+    status: Number.isInteger(status) && status >= 200 && status <= 599 ? status : 200,
+    retryAfter: retryAfter !== null && /^\d{1,4}$/.test(retryAfter) ? retryAfter : null,
+  };
+}
+
 // The echo receiver answers every request with what it received and keeps the last ones, so
 // tests can compare the preview with what arrived byte for byte.
 export function createEchoHandler({ keep = 100 } = {}) {
@@ -99,7 +111,10 @@ export function createEchoHandler({ keep = 100 } = {}) {
       };
       received.push(entry);
       if (received.length > keep) received.shift();
-      response.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'X-Echo-Id': String(entry.id) });
+      const { status, retryAfter } = requestedStatus(request.url);
+      const headers = { ...cors, 'Content-Type': 'application/json', 'X-Echo-Id': String(entry.id) };
+      if (retryAfter !== null) headers['Retry-After'] = retryAfter;
+      response.writeHead(status, headers);
       response.end(JSON.stringify(entry));
     });
   };

@@ -251,6 +251,23 @@ test('e2e: GET puts the data into the query string; exports can be copied', asyn
   assert.match(http, /^GET \/users\/u-20417\?src=spring%20sale&first_name=Mary.* HTTP\/1\.1\r\nHost: api\.example\.com\r\n/);
 });
 
+test('e2e: a failing receiver shows every attempt and the retry decisions', async () => {
+  await page.click('#use-echo');
+  await page.fill('#url', new URL('/status?echo_status=503&echo_retry_after=0', servers.echoUrl).href);
+  await waitForText('#preview-url', 'echo_status=503');
+  const before = servers.received.length;
+  await page.click('#send');
+  await waitForText('#send-summary', 'not delivered', 15000);
+  assert.equal(servers.received.length, before + 3, 'the interactive policy makes 3 attempts');
+  const attempts = page.locator('#attempts > li');
+  assert.equal(await attempts.count(), 3);
+  for (let i = 0; i < 3; i++) {
+    assert.match(await attempts.nth(i).locator('.attempt-head').textContent(), new RegExp(`Attempt ${i + 1}HTTP 503`));
+    assert.match(await attempts.nth(i).getByRole('table', { name: `Response headers of attempt ${i + 1}` }).textContent(), /retry-after0/i);
+  }
+  assert.match(await text('#send-summary'), /not delivered after 3 attempts/);
+});
+
 test('e2e: a template error is shown at its field and line:column', async () => {
   // On line 2 the '|' is at column 13 and the unknown filter's name starts at column 15.
   await dataValue(6).fill('Hi {{ userId }},\n  {{ userId | no_such_filter }}');
