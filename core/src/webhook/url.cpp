@@ -518,10 +518,24 @@ std::string mask_url_password(std::string_view text) {
                                            text[authority] == '\t' || text[authority] == '\n' ||
                                            text[authority] == '\r'))
             ++authority;
-        // Without slashes only http(s) still has an authority (`http:user:pw@host`).
-        if (authority == colon + 1 && scheme != "http" && scheme != "https") continue;
         std::size_t end = text.find_first_of("/\\?#", authority);
         if (end == std::string_view::npos) end = text.size();
+        // Without slashes only http(s) still has an authority (`http:user:pw@host`); otherwise the
+        // "scheme" may be a username whose `https://` was forgotten (`user:pw@host`).
+        if (authority == colon + 1 && scheme != "http" && scheme != "https") {
+            bool starts_word = scheme_start == 0 ||
+                               std::string_view(" \t\r\n\"'(<[/").find(text[scheme_start - 1]) != std::string_view::npos;
+            if (!starts_word) continue;  // e.g. `?a=b:c@d` inside a query
+            std::size_t at = text.substr(authority, end - authority).rfind('@');
+            if (at == std::string_view::npos || at == 0) continue;
+            std::string_view secret = text.substr(authority, at);
+            if (secret.find_first_of(" \t\r\n") != std::string_view::npos) continue;  // prose, not a URL
+            out.append(text.substr(copied, authority - copied));
+            out += "****";
+            copied = authority + at;
+            colon = copied;
+            continue;
+        }
         std::size_t at = text.substr(authority, end - authority).rfind('@');
         if (at == std::string_view::npos) continue;
         at += authority;

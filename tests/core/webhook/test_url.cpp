@@ -250,6 +250,13 @@ TEST_CASE("url: mask_url_password hides passwords in any text", "[url]") {
     CHECK(mask_url_password("see https://a:1@x/ and https://b:2@y/z") ==
           "see https://a:****@x/ and https://b:****@y/z");
     CHECK(mask_url_password("no url: here@all") == "no url: here@all");
+    // A forgotten scheme: the first word is the username.
+    CHECK(mask_url_password("user:hunter2@api.example.com/hook") == "user:****@api.example.com/hook");
+    CHECK(mask_url_password("//user:hunter2@h/") == "//user:****@h/");
+    CHECK(mask_url_password("user:p:w@h") == "user:****@h");
+    CHECK(mask_url_password("URL \"user:pw@h\" is bad") == "URL \"user:****@h\" is bad");
+    CHECK(mask_url_password("x=user:pw@h") == "x=user:pw@h");  // mid-word: left alone
+    CHECK(mask_url_password("javascript:alert(1)") == "javascript:alert(1)");
     CHECK(mask_url_password("") == "");
 }
 
@@ -340,7 +347,10 @@ TEST_CASE("url: error messages say what is wrong and mask the password", "[url][
     CHECK_THAT(url_error("  "), Contains("empty"));
     CHECK_THAT(url_error("https://exa\x01mple.com/"), Contains("\\x01"));
     for (std::string input : {"https://u:hunter2@%/", "http://u:hunter2@h:70000", "gopher://u:hunter2@h",
-                                     "https://u:hunter2@exa mple.com", "https://u:hunter2@[::g]/"}) {
+                              "https://u:hunter2@exa mple.com", "https://u:hunter2@[::g]/", "javascript://u:hunter2@h/",
+                              "file://u:hunter2@h/etc", "ftp://u:hunter2@h/", "u:hunter2@api.example.com/hook",
+                              "//u:hunter2@h/", "https://u:hunter2@/", "https://u:hunter2@münchen.de/",
+                              "https://u:hunter2@h:99999/", "\x01https://u:hunter2@h\x01:x/"}) {
         INFO(input);
         std::string message = url_error(input);
         CHECK_THAT(message, !Contains("hunter2") && Contains("****"));
