@@ -123,7 +123,7 @@ TEST_CASE("sender: a suppressed user is reported before anything is sent", "[sen
     FakeClock clock;
     StubTransport transport(parse_stub_script("200"), clock);
     try {
-        send_webhook(CompiledWebhook::compile(kConfig), Context::from_json_text(R"({"userId": "u1"})"),
+        send_webhook(CompiledWebhook::compile(kConfig), Context::from_json_text(R"({"userId": "u1", "userAttribute": {}})"),
                      RetryPolicy::leanplum(), transport, clock);
         FAIL("sent");
     } catch (const Error& error) {

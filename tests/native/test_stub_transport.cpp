@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "hooksmith/error.hpp"
 #include "stub_transport.hpp"
 
 using namespace hooksmith;
