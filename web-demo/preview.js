@@ -39,7 +39,7 @@ function showProblem(error, { context = false } = {}) {
   if (suppressed) {
     setText(elements.previewProblemTitle, `Suppressed: this user would not get the webhook.`);
     setText(elements.previewProblemDetail,
-      `${error.variable ?? 'A value'} is missing for this user (used in ${error.field ?? 'the webhook'}${where}). ${error.detail}`);
+      `Reason: ${error.detail} — in ${error.field ?? 'the webhook'}${where}.`);
     setText(elements.previewProblemHint,
       "Leanplum does not send a webhook when a printed value is missing. Give it a fallback with | default('…'), guard it with {% if … %}, or choose the “jinja” missing-value policy to print nothing.");
   } else {
@@ -127,6 +127,8 @@ export function renderPreview() {
     setBadge(elements.previewState, 'ready to send', 'good');
   }
   // The last good request stays visible, dimmed, while the current one does not render.
+  const stale = !request && elements.previewUrl.textContent !== '';
+  show(elements.staleNote, stale);
   elements.previewRequest.classList.toggle('stale', !request);
   elements.export.classList.toggle('stale', !request);
   if (request) {

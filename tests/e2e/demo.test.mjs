@@ -148,7 +148,8 @@ test('e2e: picking other users updates the preview and explains suppression', as
   await page.selectOption('#user-select', { label: 'Anonymous visitor — no First name (suppressed)' });
   await waitForText('#preview-state', 'suppressed');
   assert.match(await text('#preview-problem-title'), /Suppressed/);
-  assert.match(await text('#preview-problem-detail'), /userAttribute\['First name'\] is missing/);
+  assert.match(await text('#preview-problem-detail'), /^Reason: .*userAttribute\['First name'\].* — in data\.first_name at line 1, column 4\.$/);
+  assert.equal(await page.locator('#stale-note').isVisible(), true);
   assert.match(await text('#preview-problem-hint'), /default/);
   const lacking = await page.locator('#variables li.lacking').allTextContents();
   assert.deepEqual(lacking.map((name) => name.replace('✗ ', '')), ["userAttribute['First name']"]);
