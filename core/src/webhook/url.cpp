@@ -374,17 +374,25 @@ std::optional<std::vector<std::uint32_t>> punycode_decode(std::string_view input
     return output;
 }
 
-// A decoded label must not smuggle in what UTS #46 never maps to: controls, surrogates, or
-// code points beyond Unicode. (Full IDNA validity tables are out of scope: see docs/url.md.)
+// Code points that can never appear in a valid IDNA label, whatever the Unicode version: controls,
+// surrogates, private use, noncharacters, specials, unassigned planes, tags, and what UTS #46 maps
+// away (upper-case letters, soft hyphen, zero-width space, variation selectors). Full IDNA
+// validity tables (unassigned code points, NFC, joiners, bidi) are out of scope: see docs/url.md.
+bool is_never_valid_in_idna(std::uint32_t cp) {
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
+    if (cp >= 'A' && cp <= 'Z') return true;
+    if (cp == 0xAD || cp == 0x200B || (cp >= 0xFE00 && cp <= 0xFE0F)) return true;
+    if (cp >= 0xD800 && cp <= 0xF8FF) return true;  // surrogates, private use
+    if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
+    if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFFF0 && cp <= 0xFFFF)) return true;
+    return cp >= 0x40000;  // planes 4-13 unassigned; 14 tags/selectors; 15-16 private use
+}
+
 bool is_acceptable_punycode_label(std::string_view label) {
     auto decoded = punycode_decode(label);
     if (!decoded || decoded->empty()) return false;
-    for (std::uint32_t cp : *decoded) {
-        if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return false;
-        if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-        if (cp >= 'A' && cp <= 'Z') return false;  // UTS #46 would have mapped them
-    }
-    return true;
+    if (decoded->front() >= 0x300 && decoded->front() <= 0x36F) return false;  // leading combining mark
+    return std::none_of(decoded->begin(), decoded->end(), is_never_valid_in_idna);
 }
 
 bool is_forbidden_domain_byte(unsigned char byte) {

@@ -343,6 +343,14 @@ TEST_CASE("url: error messages say what is wrong and mask the password", "[url][
     CHECK_THAT(url_error("https://[::1/"), Contains("IPv6"));
     CHECK_THAT(url_error("https://[1::2::3]/"), Contains("IPv6"));
     CHECK_THAT(url_error("https://xn--a.com/"), Contains("punycode"));
+    // Punycode that decodes to code points IDNA never allows (Node rejects all of these):
+    // U+E000, U+FDD0, U+FFFE, U+1FFFF, U+40000, U+E0001, U+FFFD, U+00AD, U+200B, a leading U+0300.
+    for (const char* host : {"xn--a-ro7g", "xn--a-v49h", "xn--a-r10i", "xn--a-q17s", "xn--a-m114b", "xn--a-t011m",
+                             "xn--a-p10i", "xn--a-uca", "xn--a-pgn", "xn--a-ubb"}) {
+        INFO(host);
+        CHECK_THAT(url_error(std::string("https://") + host + "/"), Contains("punycode"));
+    }
+    CHECK(parse_http_url("https://xn--a-v324a/").host == "xn--a-v324a");  // U+3134A, assigned in Unicode 13
     CHECK_THAT(url_error("https://h/\xFF"), Contains("UTF-8"));
     CHECK_THAT(url_error("  "), Contains("empty"));
     CHECK_THAT(url_error("https://exa\x01mple.com/"), Contains("\\x01"));
