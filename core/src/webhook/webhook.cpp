@@ -263,7 +263,12 @@ Request CompiledWebhook::render(const Context& context, const RenderInput& input
     if (url.has_credentials()) request.headers.emplace_back("Authorization", detail::basic_authorization(url));
     for (const detail::CompiledHeader& header : state.headers) {
         render_field(header.value, context, options, text, header.field);
-        request.headers.emplace_back(header.name, checked_header(header.name, text, header.field));
+        std::string value = checked_header(header.name, text, header.field);
+        if (detail::is_forbidden_request_header(header.name, value)) {
+            throw config_error("browsers refuse " + header.name + " naming CONNECT, TRACE or TRACK",
+                               header.field);
+        }
+        request.headers.emplace_back(header.name, std::move(value));
     }
 
     if (state.signing_key) {

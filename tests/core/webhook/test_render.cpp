@@ -361,6 +361,14 @@ TEST_CASE("headers: CR/LF rejected before trimming", "[render][headers]") {
     }
 }
 
+TEST_CASE("headers: method-override headers naming TRACE are forbidden after rendering", "[render][headers]") {
+    const std::string config = R"({"url": "https://x.test/", "headers": [{"name": "X-HTTP-Method-Override", "value": "{{ m }}"}]})";
+    const Error error = render_error(config, R"({"m": " trace "})");
+    CHECK(error.kind == ErrorKind::config);
+    CHECK(error.field == "headers.X-HTTP-Method-Override");
+    CHECK(*header(render(config, R"({"m": "PATCH"})"), "X-HTTP-Method-Override") == "PATCH");
+}
+
 TEST_CASE("headers: values trimmed of spaces and tabs", "[render][headers]") {
     const Request request = render(R"({"url": "https://x.test/", "headers": [{"name": "X-Foo", "value": "{{ v }}"}]})",
                                    R"({"v": " \t a b \t "})");
