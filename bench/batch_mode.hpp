@@ -5,7 +5,7 @@
 namespace hooksmith::bench {
 
 // argv after "--batch": WORKLOAD.json CONTEXTS.jsonl OUT.jsonl REPEATS. Writes [url, body] lines
-// to OUT and prints {"name", "count", "runs": [µs per webhook ...]}; returns the exit code.
+// to OUT and prints {"name", "count", "runs", "cpu_runs"} (wall and process-CPU µs per webhook); returns the exit code.
 int run_batch_mode(int argc, char** argv);
 
 }  // namespace hooksmith::bench

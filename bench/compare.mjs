@@ -51,28 +51,39 @@ const median = (values) => {
 };
 
 // `hooksmith render --jsonl` takes {"config", "context"} lines and is timed from outside: the
-// whole run minus the best run of a one-line input (process start, compile, exit).
+// whole run minus the best run of a one-line input (process start, compile, exit). CPU time comes
+// from /usr/bin/time (10 ms resolution).
 function cliContender(cli, lines, repeats, work) {
   const config = JSON.stringify(JSON.parse(readFileSync(workloadPath, 'utf8')));
   const inputPath = join(work, 'cli-input.jsonl');
   const onePath = join(work, 'cli-input-1.jsonl');
+  const timesPath = join(work, 'cli-times.txt');
   const toInput = (line) => `{"config":${config},"context":${line},"timestamp":0}`;
   writeFileSync(inputPath, lines.map(toInput).join('\n') + '\n');
   writeFileSync(onePath, toInput(lines[0]) + '\n');
   const timeRun = (path) => {
     const input = readFileSync(path);
     const start = performance.now();
-    const result = run(cli, ['render', '--jsonl'], { input });
-    return { ms: performance.now() - start, stdout: result.stdout };
+    const result = run('/usr/bin/time', ['-f', '%U %S', '-o', timesPath, cli, 'render', '--jsonl'], { input });
+    const ms = performance.now() - start;
+    const [user, system] = readFileSync(timesPath, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    return { ms, cpuMs: (user + system) * 1000, stdout: result.stdout };
   };
   let startup = Infinity;
-  for (let r = 0; r < repeats; r++) startup = Math.min(startup, timeRun(onePath).ms);
+  let startupCpu = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const one = timeRun(onePath);
+    startup = Math.min(startup, one.ms);
+    startupCpu = Math.min(startupCpu, one.cpuMs);
+  }
   const runs = [];
+  const cpuRuns = [];
   let stdout = '';
   timeRun(inputPath);  // warm-up (page cache)
   for (let r = 0; r < repeats; r++) {
     const timed = timeRun(inputPath);
     runs.push(((timed.ms - startup) * 1000) / lines.length);
+    cpuRuns.push(((timed.cpuMs - startupCpu) * 1000) / lines.length);
     stdout = timed.stdout;
   }
   const outPath = join(work, 'out-cli.jsonl');
@@ -82,7 +93,7 @@ function cliContender(cli, lines, repeats, work) {
     return JSON.stringify([parsed.request.url, parsed.request.body]);
   });
   writeFileSync(outPath, pairs.join('\n') + '\n');
-  return { key: 'cli', name: 'hooksmith CLI render --jsonl', count: lines.length, runs, outPath };
+  return { key: 'cli', name: 'hooksmith CLI render --jsonl', count: lines.length, runs, cpu_runs: cpuRuns, outPath };
 }
 
 function readPairs(path) {
@@ -118,19 +129,20 @@ function printTable(contenders, byKey) {
   const jinja = byKey.jinja2;
   const nunjucks = byKey.nunjucks;
   const targets = {
-    native: 'CLI batch: >=30x Jinja2, >=3x nunjucks',
-    cli: '(CLI contract; same targets as native)',
+    native: '>=30x Jinja2, >=3x nunjucks',
+    cli: '(same as native)',
     'wasm-object': '>=2x nunjucks',
     'wasm-text': '>=2x nunjucks',
     'wasm-many': '>=3x nunjucks',
   };
-  const header = ['contender', 'best µs/webhook', 'median µs', 'vs Jinja2', 'vs nunjucks', 'target'];
+  const header = ['contender', 'CPU µs/webhook', 'wall µs (best)', 'wall µs (median)', 'vs Jinja2', 'vs nunjucks', 'target'];
   const rows = contenders.map((c) => [
     c.name,
+    fmt(c.cpuBest),
     fmt(c.best),
     fmt(c.median),
-    `${fmt(jinja.best / c.best, 1)}x`,
-    nunjucks ? `${fmt(nunjucks.best / c.best, 1)}x` : 'n/a',
+    `${fmt(jinja.cpuBest / c.cpuBest, 1)}x`,
+    nunjucks ? `${fmt(nunjucks.cpuBest / c.cpuBest, 1)}x` : 'n/a',
     targets[c.key] ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -138,7 +150,8 @@ function printTable(contenders, byKey) {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
-  console.log('ratios use the best run of each contender (least disturbed by other load); "vs X" = X time / this time');
+  console.log('CPU = best run\'s process CPU time (user + system, all threads); ratios compare CPU times,');
+  console.log('which other load on a shared machine disturbs least. "vs X" = X\'s time / this time.');
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -169,7 +182,8 @@ const byKey = {};
 for (const c of contenders) {
   c.best = Math.min(...c.runs);
   c.median = median(c.runs);
+  c.cpuBest = Math.min(...c.cpu_runs);
   byKey[c.key] = c;
 }
 printTable(contenders, byKey);
-writeFileSync(join(args.work, 'results.json'), JSON.stringify(contenders.map(({ key, name, count, runs, best, median: med }) => ({ key, name, count, runs, best, median: med })), null, 2) + '\n');
+writeFileSync(join(args.work, 'results.json'), JSON.stringify(contenders.map(({ key, name, count, runs, cpu_runs: cpuRuns, best, median: med, cpuBest }) => ({ key, name, count, runs, cpu_runs: cpuRuns, best, median: med, cpuBest })), null, 2) + '\n');

@@ -8,7 +8,7 @@
 //        wasm-text    hooksmith Wasm: hook.render(line) (JSON text handed through untouched)
 //        wasm-many    hooksmith Wasm: await hook.renderMany(lines.map(JSON.parse)) (the batch API)
 //   NODE_ENTRY       the built dist/node.mjs (wasm modes only)
-// Prints one JSON line: {"name", "count", "runs": [µs per webhook ...]}.
+// Prints one JSON line: {"name", "count", "runs", "cpu_runs"}: wall and process-CPU µs per webhook.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -87,11 +87,15 @@ async function wasmContender() {
 const contender = mode === 'nunjucks' ? await nunjucksContender() : await wasmContender();
 await contender.run();  // warm-up: JIT, Wasm tier-up, allocator
 const runs = [];
+const cpuRuns = [];  // process CPU (user + system, all threads: GC and JIT included)
 let result;
 for (let r = 0; r < repeats; r++) {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   result = await contender.run();
+  const cpu = process.cpuUsage(cpuStart);
+  cpuRuns.push((cpu.user + cpu.system) / lines.length);
   runs.push(((performance.now() - start) * 1000) / lines.length);
 }
 writeFileSync(outPath, result.map((pair) => JSON.stringify(pair)).join('\n') + '\n');
-console.log(JSON.stringify({ name: contender.name, count: lines.length, runs }));
+console.log(JSON.stringify({ name: contender.name, count: lines.length, runs, cpu_runs: cpuRuns }));

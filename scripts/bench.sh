@@ -5,7 +5,8 @@
 # bench/make_contexts.mjs, checks that native, CLI, Wasm, nunjucks and Jinja2 agree on every
 # URL + body, then prints µs per webhook and the ratios (bench/compare.mjs).
 # Environment: HOOKSMITH_BENCH_REPEATS (timed runs per contender, default 5), HOOKSMITH_JOBS,
-# HOOKSMITH_NATIVE_DIR (default build/native), HOOKSMITH_WASM_DIR (default build/wasm).
+# HOOKSMITH_NATIVE_DIR (default build/native), HOOKSMITH_WASM_DIR (default build/wasm),
+# HOOKSMITH_BENCH_NO_BUILD=1 (use the binaries as they are).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-20000}
@@ -20,16 +21,24 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)"
 echo "g++ $(g++ -dumpfullversion), node $(node --version), $($python -c 'import sys, jinja2; print("Python", sys.version.split()[0], "Jinja2", jinja2.__version__)')"
 
-echo "== native build ($native_dir)"
-[[ -f $native_dir/CMakeCache.txt ]] || cmake -S . -B "$native_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$native_dir" --target hooksmith_bench hooksmith_cli -j "$jobs" >/dev/null
+build=${HOOKSMITH_BENCH_NO_BUILD:-0}
+if [[ $build != 1 ]]; then
+  echo "== native build ($native_dir)"
+  [[ -f $native_dir/CMakeCache.txt ]] || cmake -S . -B "$native_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$native_dir" --target hooksmith_bench hooksmith_cli -j "$jobs" >/dev/null
+fi
 
 wasm_args=()
-if command -v emcmake >/dev/null; then
+if [[ $build == 1 ]]; then
+  [[ -f $wasm_dir/dist/hooksmith-core-node.wasm ]] && wasm_args=(--wasm-entry "$wasm_dir/dist/node.mjs")
+elif command -v emcmake >/dev/null; then
   echo "== wasm build ($wasm_dir)"
   [[ -f $wasm_dir/CMakeCache.txt ]] || NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B "$wasm_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  NODE_PATH=/usr/share/nodejs cmake --build "$wasm_dir" --target hooksmith_wasm_node hooksmith_wasm_js -j "$jobs" >/dev/null
-  wasm_args=(--wasm-entry "$wasm_dir/dist/node.mjs")
+  if NODE_PATH=/usr/share/nodejs cmake --build "$wasm_dir" --target hooksmith_wasm_node hooksmith_wasm_js -j "$jobs" >"$wasm_dir/bench-build.log" 2>&1; then
+    wasm_args=(--wasm-entry "$wasm_dir/dist/node.mjs")
+  else
+    echo "wasm build FAILED (see $wasm_dir/bench-build.log): the Wasm contenders are skipped"
+  fi
 else
   echo "== em++ not installed: the Wasm contenders are skipped"
 fi

@@ -19,7 +19,10 @@ row() { printf '%-28s %10s %10s\n' "$1" "$2" "$3"; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 
 api_files=()
-for f in "$dist"/*.mjs; do [[ $(basename "$f") == hooksmith-core.mjs ]] || api_files+=("$f"); done
+# The JS API a page imports (node.mjs is the Node-only entry point).
+for f in "$dist"/*.mjs; do
+  case $(basename "$f") in hooksmith-core.mjs|node.mjs) ;; *) api_files+=("$f") ;; esac
+done
 
 echo "== wasm size ($dist)"
 row file raw gzip-9
@@ -30,13 +33,15 @@ for f in "$dist/hooksmith-core.wasm" "$dist/hooksmith-core.mjs" "${api_files[@]}
   web_raw=$((web_raw + raw)); web_gz=$((web_gz + z))
 done
 row "= page total (web)" "$web_raw" "$web_gz"
-for f in "$dist/hooksmith-core-node.wasm" "$dist/hooksmith-core-node.cjs"; do
+echo "Node flavour:"
+for f in "$dist/hooksmith-core-node.wasm" "$dist/hooksmith-core-node.cjs" "$dist/node.mjs"; do
   [[ -f $f ]] && row "$(basename "$f")" "$(wc -c <"$f")" "$(gz "$f")"
 done
 
 if command -v llvm-objdump >/dev/null; then
   echo "== sections of hooksmith-core.wasm (bytes)"
-  llvm-objdump -h "$dist/hooksmith-core.wasm" | awk 'NR > 4 && NF >= 3 { printf "%-12s %10d\n", $2, strtonum("0x" $3) }'
+  llvm-objdump -h "$dist/hooksmith-core.wasm" | awk '$1 ~ /^[0-9]+$/ && NF >= 3 { print $2, $3 }' |
+    while read -r name hex; do printf '%-12s %10d\n' "$name" "$((16#$hex))"; done
 fi
 
 status="within budget ($(kb $web_gz) <= 150 KB gzipped"
