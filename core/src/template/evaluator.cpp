@@ -397,6 +397,9 @@ void Evaluator::exec_for(const Stmt& s) {
 
 std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args,
                                     const Expr& node) {
+    // Every call spends the per-render loop budget too, so that exponential fan-out
+    // (f(n) calling f(n-1) twice) is bounded even when it prints nothing.
+    count_iterations(1, node.offset);
     if (macro_depth_ >= program_.limits.max_macro_depth)
         fail_limit(node.offset, "macro calls nested deeper than the limit of " +
                                     std::to_string(program_.limits.max_macro_depth));
@@ -476,8 +479,11 @@ Value Evaluator::eval_call(const Expr& e) {
         require_defined(receiver, *callee.children[0]);
         CallArgs args;
         eval_args(e, 1, args);
-        if (receiver.is_dict())
-            if (const Value* v = receiver.as_dict().find(std::string_view(callee.name))) return call_value(*v, args, e);
+        if (receiver.is_dict()) {
+            // A key wins over a method of the same name, unless it cannot be called (`d.items()`).
+            const Value* v = receiver.as_dict().find(std::string_view(callee.name));
+            if (v && (v->is_object() || !has_builtin_method(receiver, callee.name))) return call_value(*v, args, e);
+        }
         return call_method(receiver, callee.name, args, e);
     }
     Value function = eval(callee);

@@ -18,7 +18,7 @@ const FilterDef filters[] = {
     {"striptags", f_striptags}, {"sum", f_sum}, {"title", f_title}, {"tojson", f_tojson},
     {"trim", f_trim}, {"truncate", f_truncate}, {"unique", f_unique}, {"upper", f_upper},
     {"urlencode", f_urlencode}, {"wordcount", f_wordcount}, {"wordwrap", f_wordwrap},
-    {"xmlattr", f_xmlattr}, {"filesizeformat", f_filesizeformat},
+    {"xmlattr", f_xmlattr}, {"filesizeformat", f_filesizeformat}, {"pprint", f_pprint},
     // Leanplum additions (Jinjava semantics)
     {"add", f_add}, {"multiply", f_multiply}, {"divide", f_divide}, {"split", f_split},
     {"escapejson", f_escapejson}, {"bool", f_bool}, {"datetimeformat", f_datetimeformat},

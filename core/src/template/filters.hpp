@@ -15,7 +15,7 @@ HOOKSMITH_FILTER(f_replace); HOOKSMITH_FILTER(f_safe); HOOKSMITH_FILTER(f_string
 HOOKSMITH_FILTER(f_striptags); HOOKSMITH_FILTER(f_title); HOOKSMITH_FILTER(f_trim);
 HOOKSMITH_FILTER(f_truncate); HOOKSMITH_FILTER(f_upper); HOOKSMITH_FILTER(f_urlencode);
 HOOKSMITH_FILTER(f_wordcount); HOOKSMITH_FILTER(f_wordwrap); HOOKSMITH_FILTER(f_xmlattr);
-HOOKSMITH_FILTER(f_filesizeformat);
+HOOKSMITH_FILTER(f_filesizeformat); HOOKSMITH_FILTER(f_pprint);
 
 // filters_sequence.cpp
 HOOKSMITH_FILTER(f_attr); HOOKSMITH_FILTER(f_batch); HOOKSMITH_FILTER(f_default);

@@ -11,6 +11,7 @@
 #include "template/operators.hpp"
 #include "template/params.hpp"
 #include "template/printing.hpp"
+#include "template/search.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -216,15 +217,17 @@ std::int64_t to_epoch_ms(Evaluator& ev, const Value& v, const Expr& node, const 
     ev.fail(node, std::string(filter) + ": expected an ISO-8601 date or epoch milliseconds, got '" + v.type_name() + "'");
 }
 
-std::string iso_string(std::int64_t ms) {
-    std::string s = datetime::format(ms, "%Y-%m-%dT%H:%M:%S", 0);
+// How a shifted date prints: Jinjava's PyishDate.toString (`yyyy-MM-dd HH:mm:ss`, UTC), with
+// milliseconds kept when there are any so that chained date filters stay exact.
+std::string date_string(std::int64_t ms) {
+    std::string s = datetime::format(ms, "%Y-%m-%d %H:%M:%S", 0);
     std::int64_t frac = ((ms % 1000) + 1000) % 1000;
     if (frac) {
         char buffer[8];
         std::snprintf(buffer, sizeof buffer, ".%03d", static_cast<int>(frac));
         s += buffer;
     }
-    return s + "Z";
+    return s;
 }
 
 Value shift_time(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, const char* name, int sign) {
@@ -234,7 +237,7 @@ Value shift_time(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     if (!amount.is_int()) ev.fail(node, std::string(name) + ": the amount must be a whole number");
     try {
         datetime::Unit unit = datetime::parse_unit(p.has(1) ? ev.text(p.get(1), node) : std::string("days"));
-        return Value(iso_string(datetime::add(ms, sign * amount.as_int(), unit)));
+        return Value(date_string(datetime::add(ms, sign * amount.as_int(), unit)));
     } catch (const std::invalid_argument& e) {
         ev.fail(node, std::string(name) + ": " + e.what());
     }
@@ -353,7 +356,7 @@ Value f_round(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
         double x = input.as_double();
         if (!std::isfinite(x)) return Value(x);
         if (precision >= 0) {
-            char buffer[512];
+            char buffer[1024];
             std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(precision > 340 ? 340 : precision), x);
             return Value(std::strtod(buffer, nullptr));
         }
@@ -399,13 +402,14 @@ Value f_split(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     std::vector<Value> out;
     if (sep.empty()) ev.fail(node, "split: the separator must not be empty");
     std::size_t start = 0;
+    Searcher searcher(sep);
     while (start <= s.size()) {
         if (limit > 0 && static_cast<std::int64_t>(out.size()) == limit - 1) {
             std::string rest = strip_ascii(std::string_view(s).substr(start));
             if (!rest.empty()) out.emplace_back(rest);
             break;
         }
-        std::size_t at = s.find(sep, start);
+        std::size_t at = searcher.find(s, start);
         std::string piece = strip_ascii(std::string_view(s).substr(start, at == std::string::npos ? std::string::npos : at - start));
         if (!piece.empty()) out.emplace_back(piece);
         if (at == std::string::npos) break;

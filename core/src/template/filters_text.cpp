@@ -224,9 +224,14 @@ Value f_indent(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
     Params p(ev, args, node, "indent", {"width", "first", "blank"});
     std::string indention;
     if (p.get(0).is_string()) indention = p.get(0).as_string();
-    else indention = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, int_param(ev, p.get(0), 4, node, "indent"))), ' ');
+    else {
+        std::int64_t width = std::max<std::int64_t>(0, int_param(ev, p.get(0), 4, node, "indent"));
+        ev.check_size(static_cast<std::uint64_t>(width), node.offset);
+        indention = std::string(static_cast<std::size_t>(width), ' ');
+    }
     std::string s = ev.text(input, node) + "\n";
     std::vector<std::string> lines = split_lines(s);
+    ev.check_size(s.size() + lines.size() * indention.size(), node.offset);
     std::string rv;
     if (p.get(2).truthy()) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -257,7 +262,7 @@ Value f_upper(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
 Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "replace", {"old", "new", "count"});
     std::string s = ev.text(input, node);
-    std::string out = python_replace(s, ev.text(p.get(0), node), ev.text(p.get(1), node),
+    std::string out = python_replace(ev, node, s, ev.text(p.get(0), node), ev.text(p.get(1), node),
                                      p.get(2).is_undefined() || p.get(2).is_none() ? -1 : int_param(ev, p.get(2), -1, node, "replace"));
     ev.check_size(out.size(), node.offset);
     return Value(std::move(out));
@@ -324,7 +329,8 @@ Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     std::int64_t end_len = static_cast<std::int64_t>(end.size());
     if (length < end_len) ev.fail(node, "expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
     if (leeway < 0) ev.fail(node, "expected leeway >= 0, got " + std::to_string(leeway));
-    if (static_cast<std::int64_t>(s.size()) <= length + leeway) return Value(utf8::encode(s));
+    std::int64_t size = static_cast<std::int64_t>(s.size());
+    if (size <= length || size - length <= leeway) return Value(utf8::encode(s));
     std::u32string head = s.substr(0, static_cast<std::size_t>(length - end_len));
     if (!killwords) {
         std::size_t space = head.rfind(U' ');
@@ -438,6 +444,14 @@ Value f_filesizeformat(Evaluator& ev, const Value& input, CallArgs& args, const 
         }
     }
     return Value();
+}
+
+// Python's pprint.pformat; equal to repr() for values that fit on one 80-column line (the
+// multi-line layout of longer values is not reproduced).
+Value f_pprint(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+    std::string out;
+    if (!input.append_repr(out, ev.limits().max_output_bytes)) ev.check_size(out.size() + 1, node.offset);
+    return Value(out);
 }
 
 }  // namespace hooksmith::detail

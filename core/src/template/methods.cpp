@@ -7,6 +7,7 @@
 #include "template/objects.hpp"
 #include "template/operators.hpp"
 #include "template/params.hpp"
+#include "template/search.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -108,10 +109,11 @@ std::vector<Value> python_split(std::string_view text, const Value& separator, s
         return out;
     }
     const std::string& sep = separator.as_string();
+    Searcher searcher(sep);
     std::size_t start = 0;
     while (true) {
         if (max_split >= 0 && static_cast<std::int64_t>(out.size()) >= max_split) break;
-        std::size_t p = text.find(sep, start);
+        std::size_t p = searcher.find(text, start);
         if (p == std::string_view::npos) break;
         out.emplace_back(std::string(text.substr(start, p - start)));
         start = p + sep.size();
@@ -127,9 +129,28 @@ std::string python_capitalize(std::string_view text) {
     return out;
 }
 
-std::string python_replace(std::string_view text, std::string_view old_text, std::string_view new_text,
-                           std::int64_t count) {
+std::string python_replace(Evaluator& ev, const Expr& node, std::string_view text, std::string_view old_text,
+                           std::string_view new_text, std::int64_t count) {
     std::string out;
+    {
+        // Size the result first: 1 MB of 'x' with each 'x' → 1 MB must fail before allocating.
+        std::size_t matches = 0;
+        if (old_text.empty()) {
+            matches = utf8::length(text) + 1;
+        } else {
+            Searcher counter(old_text);
+            for (std::size_t at = counter.find(text); at != std::string_view::npos &&
+                                                      (count < 0 || static_cast<std::int64_t>(matches) < count);
+                 at = counter.find(text, at + old_text.size()))
+                ++matches;
+        }
+        if (count >= 0 && static_cast<std::uint64_t>(count) < matches) matches = static_cast<std::size_t>(count);
+        if (new_text.size() > old_text.size() &&
+            matches > ev.limits().max_output_bytes / (new_text.size() - old_text.size() + 1))
+            ev.fail_limit(node.offset, "replace() result larger than the output limit");
+        ev.check_size(text.size() + matches * (new_text.size() > old_text.size() ? new_text.size() - old_text.size() : 0),
+                      node.offset);
+    }
     if (old_text.empty()) {
         // Python inserts the replacement between every character.
         std::u32string cps = utf8::decode(text);
@@ -145,8 +166,9 @@ std::string python_replace(std::string_view text, std::string_view old_text, std
     }
     std::size_t start = 0;
     std::int64_t done = 0;
+    Searcher searcher(old_text);
     while (count < 0 || done < count) {
-        std::size_t p = text.find(old_text, start);
+        std::size_t p = searcher.find(text, start);
         if (p == std::string_view::npos) break;
         out.append(text.substr(start, p - start));
         out.append(new_text);
@@ -186,7 +208,7 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
             if (auto_index >= args.positional.size()) ev.fail(node, "Replacement index " + std::to_string(auto_index) + " out of range for positional args tuple");
             arg = &args.positional[auto_index++];
         } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
-            std::size_t index = static_cast<std::size_t>(std::atoi(field.c_str()));
+            std::size_t index = field.size() > 9 ? args.positional.size() : static_cast<std::size_t>(std::atoi(field.c_str()));
             if (index >= args.positional.size()) ev.fail(node, "Replacement index " + field + " out of range for positional args tuple");
             arg = &args.positional[index];
         } else {
@@ -206,18 +228,24 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
         else if (!spec.empty() && std::strchr("<>^", spec[0])) { align = spec[0]; p = 1; }
         if (p < spec.size() && spec[p] == '0') { fill = '0'; if (!align) align = '='; ++p; }
         std::size_t width = 0;
-        while (p < spec.size() && std::isdigit(static_cast<unsigned char>(spec[p]))) width = width * 10 + static_cast<std::size_t>(spec[p++] - '0');
+        while (p < spec.size() && std::isdigit(static_cast<unsigned char>(spec[p]))) {
+            width = width * 10 + static_cast<std::size_t>(spec[p++] - '0');
+            if (width > ev.limits().max_output_bytes) ev.fail_limit(node.offset, "format width larger than the output limit");
+        }
         bool thousands = false;
         if (p < spec.size() && spec[p] == ',') { thousands = true; ++p; }
         int precision = -1;
         if (p < spec.size() && spec[p] == '.') {
             precision = 0;
             ++p;
-            while (p < spec.size() && std::isdigit(static_cast<unsigned char>(spec[p]))) precision = precision * 10 + (spec[p++] - '0');
+            while (p < spec.size() && std::isdigit(static_cast<unsigned char>(spec[p]))) {
+                precision = precision * 10 + (spec[p++] - '0');
+                if (precision > 1000) ev.fail_limit(node.offset, "format precision too large");
+            }
         }
         char type = p < spec.size() ? spec[p] : 0;
         std::string text;
-        char buffer[512];
+        char buffer[2048];
         if (type == 'f' || type == 'e' || type == 'g' || type == '%' || (type == 0 && precision >= 0 && arg->is_number())) {
             if (!arg->is_number()) ev.fail(node, "Unknown format code '" + std::string(1, type) + "' for object of type '" + arg->type_name() + "'");
             double v = arg->as_double();
@@ -352,13 +380,13 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
     if (name == "partition") {
         Params p(ev, args, node, method.c_str(), {"sep"});
         std::string sep = str_arg(ev, p.get(0), node, "partition");
-        std::size_t at = s.find(sep);
+        std::size_t at = find_text(s, sep);
         if (at == std::string::npos) return Value::list({Value(s), Value(""), Value("")}, true);
         return Value::list({Value(s.substr(0, at)), Value(sep), Value(s.substr(at + sep.size()))}, true);
     }
     if (name == "replace") {
         Params p(ev, args, node, method.c_str(), {"old", "new", "count"});
-        std::string out = python_replace(s, str_arg(ev, p.get(0), node, "replace"),
+        std::string out = python_replace(ev, node, s, str_arg(ev, p.get(0), node, "replace"),
                                          str_arg(ev, p.get(1), node, "replace"), int_arg(ev, p.get(2), node, -1));
         ev.check_size(out.size(), node.offset);
         return Value(std::move(out));
@@ -397,10 +425,11 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         if (name == "count") {
             if (sub.empty()) return Value(static_cast<std::int64_t>(utf8::length(s) + 1));
             std::int64_t n = 0;
-            for (std::size_t at = s.find(sub); at != std::string::npos; at = s.find(sub, at + sub.size())) ++n;
+            Searcher searcher(sub);
+            for (std::size_t at = searcher.find(s); at != std::string::npos; at = searcher.find(s, at + sub.size())) ++n;
             return Value(n);
         }
-        std::size_t at = name == "rfind" ? s.rfind(sub) : s.find(sub);
+        std::size_t at = name == "rfind" ? rfind_text(s, sub) : find_text(s, sub);
         if (at == std::string::npos) {
             if (name == "index") ev.fail(node, "substring not found");
             return Value(std::int64_t{-1});

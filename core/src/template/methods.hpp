@@ -16,8 +16,9 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
 std::string python_strip(std::string_view text, const Value& chars, bool left, bool right);
 std::vector<Value> python_split(std::string_view text, const Value& separator, std::int64_t max_split);
 std::string python_capitalize(std::string_view text);
-std::string python_replace(std::string_view text, std::string_view old_text, std::string_view new_text,
-                           std::int64_t count);
+// Throws a `limit` error (via `ev`) before building a result larger than the output limit.
+std::string python_replace(Evaluator& ev, const Expr& node, std::string_view text, std::string_view old_text,
+                           std::string_view new_text, std::int64_t count);
 std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs& args, const Expr& node);
 
 }  // namespace hooksmith::detail

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "template/printing.hpp"
+#include "template/search.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -55,6 +56,12 @@ Value repeat(Evaluator& ev, const Value& seq, std::int64_t times, const Expr& no
     return Value::list(std::move(out), seq.is_tuple());
 }
 
+// The operand node for error positions; filters/tests (sum, even …) call in with their own node.
+const Expr& operand(const Expr& node, std::size_t i) {
+    if (node.kind == ExprKind::binary && node.children.size() > i && node.children[i]) return *node.children[i];
+    return node;
+}
+
 double python_fmod(double a, double b) {
     double m = std::fmod(a, b);
     if (m != 0 && ((m < 0) != (b < 0))) m += b;
@@ -67,16 +74,16 @@ double python_fmod(double a, double b) {
 Value binary_operation(Evaluator& ev, BinaryOp op, const Value& a, const Value& b, const Expr& node) {
     if (op == BinaryOp::concat) {
         std::string out;
-        ev.append_text(out, a, *node.children[0]);
-        ev.append_text(out, b, *node.children[1]);
+        ev.append_text(out, a, operand(node, 0));
+        ev.append_text(out, b, operand(node, 1));
         ev.check_size(out.size(), node.offset);
         return Value(std::move(out));
     }
     if (op == BinaryOp::mod && a.is_string()) {
         return Value(percent_format(ev, a.as_string(), b, node));
     }
-    if (a.is_undefined()) ev.fail_undefined(a, *node.children[0]);
-    if (b.is_undefined()) ev.fail_undefined(b, *node.children[1]);
+    if (a.is_undefined()) ev.fail_undefined(a, operand(node, 0));
+    if (b.is_undefined()) ev.fail_undefined(b, operand(node, 1));
     if (a.is_number() && b.is_number()) {
         if (intlike(a) && intlike(b)) {
             std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
@@ -180,7 +187,7 @@ Value binary_operation(Evaluator& ev, BinaryOp op, const Value& a, const Value& 
 }
 
 Value negate(Evaluator& ev, const Value& a, const Expr& node) {
-    if (a.is_undefined()) ev.fail_undefined(a, *node.children[0]);
+    if (a.is_undefined()) ev.fail_undefined(a, node);
     if (intlike(a)) {
         if (a.as_int() == INT64_MIN) overflow(ev, node);
         return Value(-a.as_int());
@@ -190,7 +197,7 @@ Value negate(Evaluator& ev, const Value& a, const Expr& node) {
 }
 
 Value unary_plus(Evaluator& ev, const Value& a, const Expr& node) {
-    if (a.is_undefined()) ev.fail_undefined(a, *node.children[0]);
+    if (a.is_undefined()) ev.fail_undefined(a, node);
     if (intlike(a)) return Value(a.as_int());
     if (a.is_float()) return a;
     ev.fail(node, std::string("bad operand type for unary +: '") + a.type_name() + "'");
@@ -258,7 +265,7 @@ bool contains(Evaluator& ev, const Value& container, const Value& item, const Ex
         case Value::Kind::string:
             if (!item.is_string())
                 ev.fail(node, std::string("'in <string>' requires string as left operand, not ") + item.type_name());
-            return container.as_string().find(item.as_string()) != std::string::npos;
+            return find_text(container.as_string(), item.as_string()) != std::string::npos;
         case Value::Kind::list:
             for (const auto& v : container.as_list())
                 if (v == item) return true;
@@ -306,6 +313,10 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
             while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) precision += format[i++];
         }
         if (i >= format.size()) ev.fail(node, "incomplete format");
+        if (width.size() > 9 || precision.size() > 9 ||
+            static_cast<std::size_t>(std::atoi(width.c_str())) > ev.limits().max_output_bytes ||
+            static_cast<std::size_t>(std::atoi(precision.c_str())) > ev.limits().max_output_bytes)
+            ev.fail_limit(node.offset, "format width larger than the output limit");
         char type = format[i];
         if (type == '%') { out += '%'; continue; }
         if (!arg) {
@@ -314,7 +325,10 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
         }
         std::string piece;
         std::string spec = "%" + flags + width + (has_precision ? "." + (precision.empty() ? "0" : precision) : "");
-        char buffer[512];
+        std::vector<char> buffer_storage(static_cast<std::size_t>(std::atoi(width.c_str())) +
+                                         static_cast<std::size_t>(std::atoi(precision.c_str())) + 512);
+        char* buffer = buffer_storage.data();
+        const std::size_t buffer_size = buffer_storage.size();
         switch (type) {
             case 's': case 'r': case 'a': {
                 std::string text = type == 's' ? ev.text(*arg, node) : arg->repr();
@@ -336,18 +350,24 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
                 if (!arg->is_number()) {
                     ev.fail(node, std::string("%") + type + " format: a real number is required, not " + arg->type_name());
                 }
-                if (type == 'c') { utf8::append(piece, static_cast<char32_t>(arg->as_int())); break; }
-                long long v = arg->is_float() ? static_cast<long long>(std::trunc(arg->as_double())) : arg->as_int();
-                if ((type == 'x' || type == 'X' || type == 'o') && arg->is_float())
+                if ((type == 'x' || type == 'X' || type == 'o' || type == 'c') && arg->is_float())
                     ev.fail(node, std::string("%") + type + " format: an integer is required, not float");
+                if (type == 'c') {
+                    if (arg->as_int() < 0 || arg->as_int() > 0x10FFFF) ev.fail(node, "%c arg not in range(0x110000)");
+                    utf8::append(piece, static_cast<char32_t>(arg->as_int()));
+                    break;
+                }
+                if (arg->is_float() && !(std::fabs(arg->as_double()) < 9.2e18))
+                    ev.fail(node, "integer overflow: the result does not fit in 64 bits");
+                long long v = arg->is_float() ? static_cast<long long>(std::trunc(arg->as_double())) : arg->as_int();
                 char t = type == 'i' || type == 'u' ? 'd' : type;
-                std::snprintf(buffer, sizeof buffer, (spec + "ll" + t).c_str(), v);
+                std::snprintf(buffer, buffer_size, (spec + "ll" + t).c_str(), v);
                 piece = buffer;
                 break;
             }
             case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
                 if (!arg->is_number()) ev.fail(node, std::string("must be real number, not ") + arg->type_name());
-                std::snprintf(buffer, sizeof buffer, (spec + type).c_str(), arg->as_double());
+                std::snprintf(buffer, buffer_size, (spec + type).c_str(), arg->as_double());
                 piece = buffer;
                 break;
             }

@@ -496,7 +496,10 @@ private:
         if (!with_condexpr) return parse_or();
         std::size_t unknown_mark = unknown_.size();
         ExprPtr expr = parse_or();
+        ChainGuard chain(*this);
+        chain.link();
         while (is_name("if")) {
+            chain.link();
             std::uint32_t offset = cur().offset;
             next();
             unknown_.resize(unknown_mark);  // the branch before `if` is conditional too
@@ -562,6 +565,8 @@ private:
         std::uint32_t offset = cur().offset;
         ExprPtr first = parse_math1();
         ExprPtr node;
+        ChainGuard chain(*this);
+        chain.link();
         for (;;) {
             CompareOp op;
             const Token& t = cur();
@@ -576,6 +581,7 @@ private:
                 next();
                 op = CompareOp::not_in;
             } else break;
+            chain.link();
             next();
             if (!node) {
                 node = make(ExprKind::compare, offset);

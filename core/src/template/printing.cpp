@@ -2,6 +2,9 @@
 #include "template/printing.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +23,20 @@ void append_float(std::string& out, double value) {
     int length = 0;
     int exponent = 0;
     nlohmann::detail::dtoa_impl::grisu2(digits, length, exponent, value);
+    if (length >= 16) {
+        // Grisu2 is not always shortest (1e23 → 9999999999999999e7). Python's repr is: look for a
+        // shorter correctly rounded form that still round-trips.
+        char buffer[40];
+        for (int precision = 1; precision < length; ++precision) {
+            std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
+            if (std::strtod(buffer, nullptr) != value) continue;
+            length = 0;
+            for (const char* p = buffer; *p && *p != 'e'; ++p)
+                if (*p != '.') digits[length++] = *p;
+            exponent = std::atoi(std::strchr(buffer, 'e') + 1) - (length - 1);
+            break;
+        }
+    }
     int point = length + exponent;  // value = 0.DIGITS × 10^point
     if (point < -3 || point > 16) {
         out += digits[0];
