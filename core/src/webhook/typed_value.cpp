@@ -104,6 +104,14 @@ std::string_view checked_boolean(std::string_view rendered, const std::string& f
     return text;
 }
 
+// nlohmann's lexer takes a NUL byte for the end of input ("[1]\0junk" would pass), and JSON
+// never allows a raw one, so it is rejected before parsing.
+void reject_nul(std::string_view rendered, const std::string& field) {
+    if (rendered.find('\0') != std::string_view::npos) {
+        throw typed_error(ErrorKind::config, field, "expected JSON, got text with a NUL byte");
+    }
+}
+
 void check_json_depth(std::string_view rendered, const std::string& field) {
     if (json_nesting_depth(rendered) > max_json_depth) {
         throw typed_error(ErrorKind::limit, field,
@@ -161,6 +169,7 @@ void append_typed_json(std::string& out, ValueType type, std::string_view render
             return;
         }
         case ValueType::json: {
+            reject_nul(rendered, field);
             check_json_depth(rendered, field);
             nlohmann::ordered_json value;
             try {
@@ -188,6 +197,7 @@ std::string_view checked_form_text(ValueType type, std::string_view rendered, co
             return text;
         }
         case ValueType::json:
+            reject_nul(rendered, field);
             check_json_depth(rendered, field);
             if (!nlohmann::json::accept(rendered.begin(), rendered.end())) {
                 throw typed_error(ErrorKind::config, field,

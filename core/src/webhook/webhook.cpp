@@ -119,6 +119,11 @@ struct JsonSyntaxCheck : nlohmann::json_sax<nlohmann::json> {
 };
 
 void require_json_body(const std::string& body) {
+    // nlohmann's lexer takes a NUL byte for the end of input, and JSON never allows a raw one.
+    if (const std::size_t nul = body.find('\0'); nul != std::string::npos) {
+        throw config_error("body: the rendered body is not valid JSON (content type "
+                           "application/json): a NUL byte at byte " + std::to_string(nul + 1), "body");
+    }
     JsonSyntaxCheck check;
     if (!nlohmann::json::sax_parse(body, &check)) {
         throw config_error("body: the rendered body is not valid JSON (content type "

@@ -249,7 +249,7 @@ TEST_CASE("typed json: key order kept and \\u003c decoded", "[render][typed]") {
 }
 
 TEST_CASE("typed json: text that is not JSON is an error; deep nesting a limit", "[render][typed]") {
-    for (const char* bad : {R"("{bad")", R"("")", R"("[1,]")", R"("'a'")"}) {
+    for (const char* bad : {R"("{bad")", R"("")", R"("[1,]")", R"("'a'")", R"("[1]\u0000[2]")"}) {
         INFO(bad);
         const Error error = typed_error("json", bad);
         CHECK(error.kind == ErrorKind::config);
@@ -336,6 +336,8 @@ TEST_CASE("raw body: application/json must be valid JSON and is not re-serialize
     const Error error = render_error(R"({"url": "https://x.test/", "body": "{{ name }}"})", R"({"name": "Mary"})");
     CHECK(error.kind == ErrorKind::config);
     CHECK(error.field == "body");
+    // nlohmann would stop at a NUL byte; JSON never allows one raw.
+    CHECK(render_error(R"({"url": "https://x.test/", "body": "[1]{{ z }}x"})", R"({"z": "\u0000"})").field == "body");
     // Only exactly application/json is checked.
     CHECK(*render(R"({"url": "https://x.test/", "contentType": "application/json; charset=utf-8", "body": "x"})").body ==
           "x");
