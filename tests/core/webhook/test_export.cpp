@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hooksmith/export.hpp"
+#include "hooksmith/hooksmith.hpp"  // the umbrella must compile on its own
 
 using namespace hooksmith;
 
