@@ -5,6 +5,7 @@
 #include "template/methods.hpp"
 #include "template/objects.hpp"
 #include "template/operators.hpp"
+#include "template/utf8.hpp"
 
 namespace hooksmith::detail {
 
@@ -192,6 +193,10 @@ std::vector<Value> Evaluator::iterate(const Value& value, const Expr& node) cons
         case Value::Kind::string: {
             std::vector<Value> chars;
             const std::string& s = value.as_string();
+            // One Value per character: bound it like a range.
+            if (s.size() > program_.limits.max_range_length && utf8::length(s) > program_.limits.max_range_length)
+                fail_limit(node.offset, "iterating over a string longer than the limit of " +
+                                            std::to_string(program_.limits.max_range_length) + " characters");
             for (std::size_t i = 0; i < s.size();) {
                 std::size_t j = i + 1;
                 while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
@@ -563,11 +568,20 @@ Value Evaluator::getitem(const Value& object, const Value& key, const Expr& node
                     if (i < 0 || i >= n) return missing();
                     return items[static_cast<std::size_t>(i)];
                 }
-                std::vector<Value> chars = iterate(object, node);
+                const std::string& s = object.as_string();
+                if (utf8::is_ascii(s)) {
+                    std::int64_t n = static_cast<std::int64_t>(s.size());
+                    if (i < 0) i += n;
+                    if (i < 0 || i >= n) return missing();
+                    return Value(std::string(1, s[static_cast<std::size_t>(i)]));
+                }
+                std::u32string chars = utf8::decode(s);
                 std::int64_t n = static_cast<std::int64_t>(chars.size());
                 if (i < 0) i += n;
                 if (i < 0 || i >= n) return missing();
-                return chars[static_cast<std::size_t>(i)];
+                std::string one;
+                utf8::append(one, chars[static_cast<std::size_t>(i)]);
+                return Value(std::move(one));
             }
             break;
         default: break;
