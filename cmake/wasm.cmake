@@ -24,3 +24,7 @@ execute_process(COMMAND ${CMAKE_CXX_COMPILER} --version OUTPUT_VARIABLE _em_vers
                 OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
 string(REGEX REPLACE "\n.*" "" _em_version "${_em_version}")
 message(STATUS "hooksmith: ${_em_version}")
+
+# Size matters more than peak speed for a module a page downloads: every core library is
+# compiled for size, not only the link.
+set(CMAKE_CXX_FLAGS_RELEASE "-Oz -DNDEBUG")
