@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ Outcome run(const std::string& config_json, const std::string& context_json = "{
         outcome.request = webhook.render(Context::from_json_text(context_json), input);
     } catch (const Error& error) {
         outcome.error = error;
+    } catch (const std::exception& escaped) {
+        // Only hooksmith::Error may leave the library: kept as `transport`, which no case expects.
+        outcome.error = Error(ErrorKind::transport, std::string("non-hooksmith exception escaped: ") + escaped.what());
     }
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return outcome;
