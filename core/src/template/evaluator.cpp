@@ -12,7 +12,7 @@ namespace hooksmith::detail {
 namespace {
 // Expression/statement recursion bound during rendering (the parser bounds the tree depth; this
 // also covers macro recursion, where trees nest at run time).
-constexpr int max_eval_depth = 3000;
+constexpr int max_eval_depth = 2000;
 // Deepest container a render may build (contexts are limited to 512 levels when parsed).
 constexpr int max_value_depth = 600;
 }  // namespace

@@ -253,6 +253,18 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
             std::snprintf(buffer, sizeof buffer, ("%." + std::to_string(precision < 0 ? 6 : precision) + (type == '%' || type == 0 ? 'f' : type)).c_str(), v);
             text = buffer;
             if (type == '%') text += '%';
+        } else if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
+            if (!arg->is_int() && !arg->is_bool())
+                ev.fail(node, std::string("Unknown format code '") + type + "' for object of type '" + arg->type_name() + "'");
+            std::int64_t v = arg->as_int();
+            std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+            unsigned base = type == 'o' ? 8 : type == 'b' ? 2 : 16;
+            const char* digits = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+            do {
+                text.insert(text.begin(), digits[magnitude % base]);
+                magnitude /= base;
+            } while (magnitude);
+            if (v < 0) text.insert(text.begin(), '-');
         } else if (type == 'd') {
             if (!arg->is_int() && !arg->is_bool()) ev.fail(node, std::string("Unknown format code 'd' for object of type '") + arg->type_name() + "'");
             text = std::to_string(arg->as_int());
