@@ -272,6 +272,12 @@ TEST_CASE("hostile: integers beyond 64 bits", "[hostile]") {
         CHECK(outcome.seconds < quick_seconds);
         if (outcome.error) CHECK((outcome.error->kind == ErrorKind::render || outcome.error->kind == ErrorKind::limit));
     }
+    // Where the spec is definite: integers beyond 64 bits are render errors, widths are output.
+    REQUIRE_KIND(run("{{ '%d' % 1e300 }}"), ErrorKind::render);
+    REQUIRE_KIND(run("{{ '%c' % 1114112 }}"), ErrorKind::render);
+    REQUIRE_KIND(run("{{ '%99999999999999999999d' % 1 }}"), ErrorKind::limit);
+    REQUIRE_KIND(run("{{ '{:99999999999999999999}'.format(1) }}"), ErrorKind::limit);
+    REQUIRE_KIND(run("{{ 'x' | indent(1000000000000) }}"), ErrorKind::limit);
     // Long numeric renderings are exact, not cut at a fixed buffer (Jinja2: 902 characters).
     REQUIRE_OUTPUT(run("{{ '{:.600f}'.format(1e300) | length }}"), "902");
     REQUIRE_OUTPUT(run("{{ ('%.600f' % 1e300) | length }}"), "902");

@@ -77,7 +77,7 @@ TEST_CASE("secrets: exports mask the password, the Basic credentials and the sig
 TEST_CASE("secrets: error messages never quote a password or a signing secret", "[hostile][secrets]") {
     std::vector<Error> errors;
     // URL errors quote the URL, with the password masked.
-    errors.push_back(error_of(secret_config("x:99999/")));
+    errors.push_back(error_of(R"({"url": "https://user:)" + password + R"(@api.example.com:99999/"})"));
     errors.push_back(error_of(R"({"url": "{{ u }}"})",
                               R"({"u": "javascript://user:)" + password + R"(@x.test/"})"));
     errors.push_back(error_of(R"({"url": "{{ u }}"})",
