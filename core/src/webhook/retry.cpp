@@ -217,7 +217,8 @@ std::int64_t read_integer(const nlohmann::json& value, const std::string& field,
     const std::string range = " between " + std::to_string(min) + " and " + std::to_string(max) + unit;
     if (value.is_number_unsigned()) {
         const auto number = value.get<std::uint64_t>();
-        if (number > std::uint64_t(max)) config_error(field, field + " must be" + range);
+        // nlohmann parses every non-negative integer as unsigned: check both bounds here too.
+        if (number > std::uint64_t(max) || std::int64_t(number) < min) config_error(field, field + " must be" + range);
         return std::int64_t(number);
     }
     if (!value.is_number_integer()) config_error(field, field + " must be an integer" + range);

@@ -396,3 +396,10 @@ TEST_CASE("retry config: every error names its member", "[retry][config]") {
     require_config_error({{"retryNetworkErrors", "yes"}}, "retry.retryNetworkErrors");
     require_config_error({{"retryNetworkErrors", 1}}, "retry.retryNetworkErrors");
 }
+
+TEST_CASE("retry config: lower bounds hold for integers parsed from JSON text (unsigned there)", "[retry][config]") {
+    require_config_error(json::parse(R"({"maxAttempts": 0})"), "retry.maxAttempts");
+    require_config_error(json::parse(R"({"attemptTimeoutMs": 0})"), "retry.attemptTimeoutMs");
+    require_config_error(json::parse(R"({"retryStatuses": [200]})"), "retry.retryStatuses[0]");
+    CHECK(RetryPolicy::from_json(json::parse(R"({"maxAttempts": 1})")).max_attempts == 1);
+}
