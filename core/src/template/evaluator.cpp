@@ -1,6 +1,10 @@
 // The tree-walking evaluator: statements, expressions, scopes, output and limits.
 #include "template/evaluator.hpp"
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten/stack.h>
+#endif
+
 #include "template/lexer.hpp"
 #include "template/methods.hpp"
 #include "template/objects.hpp"
@@ -29,6 +33,15 @@ Evaluator::DepthGuard::DepthGuard(Evaluator& evaluator, std::uint32_t offset) : 
         --ev.depth_;
         ev.fail_limit(offset, "template evaluation nested too deeply");
     }
+#ifdef __EMSCRIPTEN__
+    // The Wasm shadow stack is small (1 MiB in our module) and overflowing it corrupts the heap
+    // instead of trapping: stop with a `limit` error while a safe margin is left.
+    constexpr std::uintptr_t margin = 160 * 1024;
+    if (emscripten_stack_get_current() - emscripten_stack_get_end() < margin) {
+        --ev.depth_;
+        ev.fail_limit(offset, "template evaluation nested too deeply for the available stack");
+    }
+#endif
 }
 
 // ---------------- errors and text ----------------
