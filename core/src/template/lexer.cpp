@@ -1,5 +1,6 @@
 // Jinja2's lexer: root data scanning, tag tokens, whitespace control, raw blocks, comments.
 #include "template/lexer.hpp"
+#include "template/utf8.hpp"
 
 #include <cstring>
 
@@ -15,23 +16,6 @@ bool is_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 class Lexer {
 public:
@@ -363,7 +347,7 @@ private:
                         ++p;
                     }
                     if (cp > 0x10FFFF) fail(at, "illegal Unicode character in string escape");
-                    append_utf8(value, cp);
+                    utf8::append(value, cp);
                     break;
                 }
                 default:
@@ -371,7 +355,7 @@ private:
                         std::uint32_t cp = static_cast<std::uint32_t>(e - '0');
                         for (int i = 0; i < 2 && p < src_.size() && src_[p] >= '0' && src_[p] <= '7'; ++i, ++p)
                             cp = cp * 8 + static_cast<std::uint32_t>(src_[p] - '0');
-                        append_utf8(value, cp);
+                        utf8::append(value, cp);
                     } else {
                         value += '\\';
                         value += e;

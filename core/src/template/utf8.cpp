@@ -1,6 +1,8 @@
 // UTF-8 decoding/encoding and a small case-mapping table covering the common scripts.
 #include "template/utf8.hpp"
 
+#include <cstdint>
+
 namespace hooksmith::utf8 {
 
 std::u32string decode(std::string_view s) {
@@ -66,25 +68,43 @@ bool is_ascii(std::string_view text) {
     return true;
 }
 
-bool valid(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int extra;
-        char32_t min;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { extra = 1; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { extra = 2; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { extra = 3; min = 0x10000; }
-        else return false;
-        if (i + static_cast<std::size_t>(extra) >= s.size()) return false;
-        char32_t cp = c & (0x3F >> extra);
-        for (int k = 1; k <= extra; ++k) {
-            unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((d & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (d & 0x3F);
+bool valid(std::string_view text) {
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i < size) {
+        const auto lead = std::uint8_t(text[i]);
+        if (lead < 0x80) {
+            ++i;
+            continue;
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += static_cast<std::size_t>(extra) + 1;
+        // The allowed range of the second byte carries the overlong, surrogate and > U+10FFFF
+        // checks (RFC 3629 §4, the "UTF8-2/3/4" rules).
+        std::size_t length = 0;
+        std::uint8_t second_min = 0x80, second_max = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead == 0xE0) {
+            length = 3; second_min = 0xA0;
+        } else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
+            length = 3;
+        } else if (lead == 0xED) {
+            length = 3; second_max = 0x9F;  // U+D800–U+DFFF are surrogates
+        } else if (lead == 0xF0) {
+            length = 4; second_min = 0x90;
+        } else if (lead >= 0xF1 && lead <= 0xF3) {
+            length = 4;
+        } else if (lead == 0xF4) {
+            length = 4; second_max = 0x8F;  // nothing above U+10FFFF
+        } else {
+            return false;  // stray continuation byte, C0/C1 (always overlong) or F5–FF
+        }
+        if (size - i < length) return false;
+        const auto second = std::uint8_t(text[i + 1]);
+        if (second < second_min || second > second_max) return false;
+        for (std::size_t k = 2; k < length; ++k) {
+            if ((std::uint8_t(text[i + k]) & 0xC0) != 0x80) return false;
+        }
+        i += length;
     }
     return true;
 }

@@ -1,5 +1,7 @@
 #include "webhook/encode.hpp"
 
+#include "template/utf8.hpp"
+
 #include <cstdint>
 
 namespace hooksmith::detail {
@@ -9,50 +11,10 @@ namespace {
 constexpr char upper_hex[] = "0123456789ABCDEF";
 constexpr char lower_hex[] = "0123456789abcdef";
 
-bool is_continuation(std::uint8_t byte) { return (byte & 0xC0) == 0x80; }
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view text) {
-    const std::size_t size = text.size();
-    std::size_t i = 0;
-    while (i < size) {
-        const auto lead = std::uint8_t(text[i]);
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        // The allowed range of the second byte carries the overlong, surrogate and > U+10FFFF
-        // checks (RFC 3629 §4, the "UTF8-2/3/4" rules).
-        std::size_t length = 0;
-        std::uint8_t second_min = 0x80, second_max = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead == 0xE0) {
-            length = 3; second_min = 0xA0;
-        } else if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
-            length = 3;
-        } else if (lead == 0xED) {
-            length = 3; second_max = 0x9F;  // U+D800–U+DFFF are surrogates
-        } else if (lead == 0xF0) {
-            length = 4; second_min = 0x90;
-        } else if (lead >= 0xF1 && lead <= 0xF3) {
-            length = 4;
-        } else if (lead == 0xF4) {
-            length = 4; second_max = 0x8F;  // nothing above U+10FFFF
-        } else {
-            return false;  // stray continuation byte, C0/C1 (always overlong) or F5–FF
-        }
-        if (size - i < length) return false;
-        const auto second = std::uint8_t(text[i + 1]);
-        if (second < second_min || second > second_max) return false;
-        for (std::size_t k = 2; k < length; ++k) {
-            if (!is_continuation(std::uint8_t(text[i + k]))) return false;
-        }
-        i += length;
-    }
-    return true;
-}
+bool is_valid_utf8(std::string_view text) { return utf8::valid(text); }
 
 void append_json_string(std::string& out, std::string_view utf8) {
     out.reserve(out.size() + utf8.size() + 2);
