@@ -1,36 +1,20 @@
 // Webhook configuration rules (webhook.md §2): every violation is a typed error naming its field.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "hooksmith/webhook.hpp"
+#include "support/test_support.hpp"
 
 using namespace hooksmith;
 
 namespace {
 
 std::string read_fixture(const std::string& name) {
-    std::ifstream file(std::string(HOOKSMITH_SOURCE_DIR) + "/tests/core/webhook/fixtures/" + name,
-                       std::ios::binary);
-    REQUIRE(file.good());
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
+    return testing::read_source_file("tests/core/webhook/fixtures/" + name);
 }
 
-template <typename Action>
-Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error;
-    }
-    FAIL("expected a hooksmith::Error");
-    return Error(ErrorKind::input, "unreachable");
-}
+using testing::error_from;
 
 Error config_error_of(const std::string& json_text) {
     return error_from([&] { parse_config(json_text); });

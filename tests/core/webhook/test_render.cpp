@@ -1,37 +1,21 @@
 // The rendered request (webhook.md §3): one TEST_CASE per wire rule, byte for byte.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "hooksmith/export.hpp"
 #include "hooksmith/webhook.hpp"
+#include "support/test_support.hpp"
 
 using namespace hooksmith;
 
 namespace {
 
 std::string read_fixture(const std::string& name) {
-    std::ifstream file(std::string(HOOKSMITH_SOURCE_DIR) + "/tests/core/webhook/fixtures/" + name,
-                       std::ios::binary);
-    REQUIRE(file.good());
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
+    return testing::read_source_file("tests/core/webhook/fixtures/" + name);
 }
 
-template <typename Action>
-Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error;
-    }
-    FAIL("expected a hooksmith::Error");
-    return Error(ErrorKind::input, "unreachable");
-}
+using testing::error_from;
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
