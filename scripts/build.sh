@@ -21,5 +21,5 @@ if [[ $what == all || $what == wasm ]]; then
   echo "== wasm build (build/wasm/dist)"
   NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   NODE_PATH=/usr/share/nodejs cmake --build build/wasm -j "$jobs"
-  ls -l build/wasm/dist/*.wasm | awk '{print "wasm size:", $5, $9}'
+  scripts/wasm-size.sh build/wasm/dist
 fi
