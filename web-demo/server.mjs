@@ -77,6 +77,8 @@ function requestedStatus(url) {
 // tests can compare the preview with what arrived byte for byte.
 export function createEchoHandler({ keep = 100 } = {}) {
   const received = [];
+  const preflights = [];
+  let nextId = 1;
   const handler = (request, response) => {
     const origin = request.headers.origin;
     const cors = {
@@ -88,13 +90,16 @@ export function createEchoHandler({ keep = 100 } = {}) {
       Vary: 'Origin',
     };
     if (request.method === 'OPTIONS') {
+      preflights.push({ url: request.url, origin, method: request.headers['access-control-request-method'],
+                        headers: request.headers['access-control-request-headers'] ?? '' });
+      if (preflights.length > keep) preflights.shift();
       response.writeHead(204, cors);
       response.end();
       return;
     }
-    if (request.url === '/__received') {
+    if (request.url === '/__received' || request.url === '/__preflights') {
       response.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(received));
+      response.end(JSON.stringify(request.url === '/__received' ? received : preflights));
       return;
     }
     const chunks = [];
@@ -102,7 +107,7 @@ export function createEchoHandler({ keep = 100 } = {}) {
     request.on('end', () => {
       const body = Buffer.concat(chunks);
       const entry = {
-        id: received.length + 1,
+        id: nextId++,
         method: request.method,
         url: request.url,
         headers: request.rawHeaders.reduce((pairs, value, i, all) => (i % 2 ? pairs : [...pairs, [value, all[i + 1]]]), []),
@@ -114,11 +119,12 @@ export function createEchoHandler({ keep = 100 } = {}) {
       const { status, retryAfter } = requestedStatus(request.url);
       const headers = { ...cors, 'Content-Type': 'application/json', 'X-Echo-Id': String(entry.id) };
       if (retryAfter !== null) headers['Retry-After'] = retryAfter;
+      if (status >= 300 && status < 400) headers.Location = '/redirected';
       response.writeHead(status, headers);
       response.end(JSON.stringify(entry));
     });
   };
-  return { handler, received };
+  return { handler, received, preflights };
 }
 
 function listen(server, port) {

@@ -13,7 +13,7 @@ before(async () => {
   servers = await startDemoServers({ port: 0, echoPort: 0 });
   browser = await launchChromium();
   const page = await browser.context.newPage();
-  await page.addInitScript((env) => { window.hooksmithEnv = env; }, suiteEnv(servers.echoUrl));
+  await page.addInitScript((env) => { window.hooksmithEnv = env; }, suiteEnv(servers.echoUrl, { inBrowser: true }));
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(new URL('tests/js/browser.html', servers.url).href);
   await page.waitForFunction(() => window.hooksmithResults !== undefined, null, { timeout: 60000 });

@@ -14,6 +14,6 @@ export function cliResults() {
   return run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
 }
 
-export function suiteEnv(echoUrl) {
-  return { echoUrl, cases, cliResults: cliResults() };
+export function suiteEnv(echoUrl, { inBrowser = false } = {}) {
+  return { echoUrl, inBrowser, cases, cliResults: cliResults() };
 }

@@ -227,6 +227,30 @@ test('send: the receiver gets exactly the rendered method, URL, headers and body
     for (const [name, value] of sent.headers) assert.equal(header(name), value, name);
     assert.equal(header('authorization'), 'Basic ' + btoa('marketer:p@ss'));
     assert.equal(header('webhook-id'), 'msg_fixed');
+    if (env.inBrowser) {
+      // Cross-origin PUT with JSON and Authorization: the browser must have asked first.
+      const preflights = await (await fetch(new URL('__preflights', env.echoUrl))).json();
+      const asked = preflights.find((p) => p.url === new URL(sent.url).pathname + new URL(sent.url).search);
+      assert.ok(asked, 'a CORS preflight reached the receiver');
+      assert.equal(asked.method, 'PUT');
+      for (const name of ['authorization', 'content-type', 'x-campaign', 'webhook-signature']) {
+        assert.ok(asked.headers.split(',').map((h) => h.trim()).includes(name), `preflight lists ${name}`);
+      }
+    }
+  } finally {
+    hook.delete();
+  }
+});
+
+test('send: a redirect is reported, not followed', async (hs, env) => {
+  const hook = hs.compile({ url: new URL('moved?echo_status=302', env.echoUrl).href, data: [] });
+  try {
+    const result = await hook.send({});
+    assert.equal(result.ok, false);
+    assert.equal(result.attempts.length, 1, 'redirects are final');
+    // Browsers hide a manual redirect behind an opaqueredirect (status 0); Node shows the 302.
+    assert.equal(result.status, env.inBrowser ? 0 : 302);
+    assert.ok(/redirect.*not followed/.test(result.attempts[0].decision.reason), result.attempts[0].decision.reason);
   } finally {
     hook.delete();
   }
