@@ -14,7 +14,8 @@ ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 echo "== native with AddressSanitizer + UndefinedBehaviorSanitizer: ctest"
 cmake --preset asan >/dev/null
 cmake --build build/asan -j "${HOOKSMITH_JOBS:-$(nproc)}"
-ctest --test-dir build/asan --output-on-failure -j "$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build/asan --output-on-failure -j "$(nproc)"
 
 echo "== wasm: JS suite in Node, then in headless Chromium"
 node --test --test-reporter=spec tests/js/ tests/e2e/

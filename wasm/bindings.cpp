@@ -69,6 +69,16 @@ public:
         });
     }
 
+    val report(const std::string& context_json) const {
+        return guarded([&] {
+            const hs::RenderReport report = webhook_.report(hs::Context::from_json_text(context_json));
+            val out = val::object();
+            out.set("absentVariables", hs::wasm::strings_to_val(report.absent_variables));
+            out.set("warnings", hs::wasm::strings_to_val(report.warnings));
+            return with("report", out);
+        });
+    }
+
     val variables() const { return hs::wasm::strings_to_val(webhook_.variables()); }
     std::string config_json(bool reveal) const { return webhook_.config_json(reveal); }
     std::string method() const { return webhook_.method(); }
@@ -160,6 +170,7 @@ val memory_usage() {
 EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::class_<WebhookHandle>("WebhookHandle")
         .function("render", &WebhookHandle::render)
+        .function("report", &WebhookHandle::report)
         .function("variables", &WebhookHandle::variables)
         .function("configJson", &WebhookHandle::config_json)
         .function("method", &WebhookHandle::method)

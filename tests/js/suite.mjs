@@ -108,6 +108,15 @@ test('render: a suppressed user is a missing error naming field and variable', (
   });
 });
 
+test('report: the variables a user lacks, and an http warning', (hs) => {
+  withHook(hs, { ...SPEC_CONFIG, url: 'http://hooks.example.com/{{ userId }}' }, (hook) => {
+    const report = hook.report({ ...MARY, userAttribute: {} });
+    assert.deepEqual(report.absentVariables, ["userAttribute['First name']"]);
+    assert.equal(report.warnings.length, 1);
+    assert.deepEqual(hook.report(MARY).absentVariables, []);
+  });
+});
+
 test('renderMany: per-user results in order with progress', async (hs) => {
   const hook = hs.compile(SPEC_CONFIG);
   try {

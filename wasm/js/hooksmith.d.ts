@@ -102,6 +102,8 @@ export class Webhook {
   renderMany(contexts: ContextInput[], options?: RenderOptions & {
     onProgress?: (done: number, total: number) => void; chunkSize?: number; signal?: AbortSignal;
   }): Promise<BatchResult[]>;
+  /** For one user, without rendering: the variables the context lacks, and warnings. */
+  report(context: ContextInput): { absentVariables: string[]; warnings: string[] };
   variables(): string[];
   configJson(options?: { reveal?: boolean }): string;
   readonly method: string;

@@ -54,6 +54,12 @@ export class Webhook {
     return results;
   }
 
+  /** For one user, without rendering: {absentVariables: paths the context lacks (printed ones
+   * suppress, others were defaulted or skipped), warnings: e.g. a plain-http URL}. */
+  report(context) {
+    return unwrap(this.#live().report(contextText(context))).report;
+  }
+
   /** Context variables read by any of the webhook's templates, in first-use order. */
   variables() {
     return this.#live().variables();

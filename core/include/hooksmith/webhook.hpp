@@ -74,6 +74,15 @@ struct RenderInput {
     std::optional<std::int64_t> timestamp_seconds; // required when the webhook is signed
 };
 
+// What a preview should say beside the request for one user, computed without rendering (so it
+// also explains a suppressed user).
+struct RenderReport {
+    // Variables the webhook reads that this context does not have: printed ones suppress the
+    // user (missing: suppress) or print nothing (jinja); the others were defaulted or skipped.
+    std::vector<std::string> absent_variables;
+    std::vector<std::string> warnings;  // e.g. a plain-http URL
+};
+
 namespace detail { struct CompiledWebhookState; }
 
 // A config with every template compiled once; render() many times, one Request per user.
@@ -94,6 +103,8 @@ public:
     // Context variables read by any template (url, data/body, headers, signing id), first-use
     // order, no duplicates.
     const std::vector<std::string>& variables() const;
+
+    RenderReport report(const Context& context) const;
 
     const WebhookConfig& config() const;
     const std::string& method() const;
