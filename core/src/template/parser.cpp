@@ -335,16 +335,22 @@ private:
         s.symbol = prog_.symbols.intern(s.text);
         parse_params(s);
         expect_block_end();
-        Open o{"macro", at};
-        open_.push_back(o);
-        int saved_loops = loop_depth_;
-        loop_depth_ = 0;
-        s.bodies.push_back(parse_body({"endmacro"}, &o));
-        loop_depth_ = saved_loops;
-        end_tag("endmacro");
-        open_.pop_back();
+        parse_scoped_body(s, "macro", "endmacro", at);
         soft_ = saved_soft;
         return s;
+    }
+
+    // A macro or call body is its own scope for loop controls: `break` inside it cannot reach
+    // a loop around the definition.
+    void parse_scoped_body(Stmt& s, const char* opener, const char* closer, std::uint32_t at) {
+        Open o{opener, at};
+        open_.push_back(o);
+        const int saved_loops = loop_depth_;
+        loop_depth_ = 0;
+        s.bodies.push_back(parse_body({closer}, &o));
+        loop_depth_ = saved_loops;
+        end_tag(closer);
+        open_.pop_back();
     }
 
     Stmt parse_call_block(std::uint32_t at) {
@@ -358,14 +364,7 @@ private:
         s.call = parse_expression(true);
         if (s.call->kind != ExprKind::call) fail_at(s.call->offset, "expected a macro call after 'call'");
         expect_block_end();
-        Open o{"call", at};
-        open_.push_back(o);
-        int saved_loops = loop_depth_;
-        loop_depth_ = 0;
-        s.bodies.push_back(parse_body({"endcall"}, &o));
-        loop_depth_ = saved_loops;
-        end_tag("endcall");
-        open_.pop_back();
+        parse_scoped_body(s, "call", "endcall", at);
         soft_ = saved_soft;
         return s;
     }
