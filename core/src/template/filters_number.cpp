@@ -71,15 +71,18 @@ bool parse_python_int(std::string_view raw, int base, std::int64_t& out, bool& o
     return true;
 }
 
+// `\uXXXX` for one UTF-16 code unit, in the given hex digit case.
+void append_u_escape(std::string& out, std::uint32_t cp, const char* hex) {
+    out += "\\u";
+    out += hex[(cp >> 12) & 15];
+    out += hex[(cp >> 8) & 15];
+    out += hex[(cp >> 4) & 15];
+    out += hex[cp & 15];
+}
+
 void json_string(std::string& out, std::string_view s) {
     static const char hex[] = "0123456789abcdef";
-    auto u = [&](std::uint32_t cp) {
-        out += "\\u";
-        out += hex[(cp >> 12) & 15];
-        out += hex[(cp >> 8) & 15];
-        out += hex[(cp >> 4) & 15];
-        out += hex[cp & 15];
-    };
+    auto u = [&](std::uint32_t cp) { append_u_escape(out, cp, hex); };
     out += '"';
     for (char32_t c : utf8::decode(s)) {
         switch (c) {
@@ -421,13 +424,7 @@ Value f_split(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
 Value f_escapejson(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
-    auto u = [&](std::uint32_t cp) {
-        out += "\\u";
-        out += hex[(cp >> 12) & 15];
-        out += hex[(cp >> 8) & 15];
-        out += hex[(cp >> 4) & 15];
-        out += hex[cp & 15];
-    };
+    auto u = [&](std::uint32_t cp) { append_u_escape(out, cp, hex); };
     for (char32_t c : utf8::decode(ev.text(input, node))) {
         switch (c) {
             case '"': out += "\\\""; break;
