@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SPEC_CONFIG, SPEC_REQUEST } from './spec-example.mjs';
 
 const entry = new URL('../../build/wasm/dist/node.mjs', import.meta.url);
 // HOOKSMITH_SKIP_WASM=1 runs only the native CLI checks (for a machine without the Wasm build).
@@ -20,26 +21,8 @@ let hs = null;
 
 const QUICK_MS = 5000;
 
-const SPEC_CONFIG = {
-  method: 'POST',
-  url: 'https://user:secret@api.example.com/users/{{ userId }}?src={{ parameter.source | urlencode }}',
-  contentType: 'application/json',
-  data: [
-    { key: 'first_name', value: "{{ userAttribute['First name'] }}" },
-    { key: 'total', value: '{{ parameter.price * parameter.qty }}', type: 'number' },
-  ],
-  headers: [{ name: 'X-Campaign', value: '{{ messageId }}' }],
-  missing: 'suppress',
-};
 const MARY = '{"userId": "42", "messageId": 5724036847910912, "userAttribute": {"First name": "Mary"},'
   + ' "parameter": {"source": "spring sale", "price": 19.99, "qty": 2}}';
-const SPEC_REQUEST = {
-  method: 'POST',
-  url: 'https://api.example.com/users/42?src=spring%20sale',
-  headers: [['Content-Type', 'application/json'], ['Authorization', 'Basic dXNlcjpzZWNyZXQ='],
-            ['X-Campaign', '5724036847910912']],
-  body: '{"first_name":"Mary","total":39.98}',
-};
 
 let specHook = null;
 beforeEach(async () => {

@@ -2,6 +2,7 @@
 // (browser.test.mjs) against the flavour each environment loads. Each test gets the module and
 // `env`: {echoUrl, cases (render-cases.json), cliResults (the native CLI's output for them)}.
 import * as assert from './assert.mjs';
+import { SPEC_CONFIG, SPEC_REQUEST } from './spec-example.mjs';
 
 export const suite = [];
 const test = (name, fn) => suite.push({ name, fn });
@@ -55,25 +56,8 @@ test('the module survives a hostile template and renders normally afterwards', (
 
 // --- webhooks -------------------------------------------------------------------------------
 
-const SPEC_CONFIG = {
-  method: 'POST',
-  url: "https://user:secret@api.example.com/users/{{ userId }}?src={{ parameter.source | urlencode }}",
-  contentType: 'application/json',
-  data: [
-    { key: 'first_name', value: "{{ userAttribute['First name'] }}" },
-    { key: 'total', value: '{{ parameter.price * parameter.qty }}', type: 'number' },
-  ],
-  headers: [{ name: 'X-Campaign', value: '{{ messageId }}' }],
-  missing: 'suppress',
-};
 const MARY = { userId: 42, messageId: '5724036847910912', userAttribute: { 'First name': 'Mary' },
                parameter: { source: 'spring sale', price: 19.99, qty: 2 } };
-const SPEC_REQUEST = {
-  method: 'POST',
-  url: 'https://api.example.com/users/42?src=spring%20sale',
-  headers: [['Content-Type', 'application/json'], ['Authorization', 'Basic dXNlcjpzZWNyZXQ='], ['X-Campaign', '5724036847910912']],
-  body: '{"first_name":"Mary","total":39.98}',
-};
 
 function withHook(hs, config, fn) {
   const hook = hs.compile(config);
