@@ -3,20 +3,12 @@
 #include <chrono>
 #include <thread>
 
+#include "webhook/config.hpp"
 #include "webhook/signing.hpp"
 
 namespace hooksmith {
 
 namespace {
-
-bool iequals(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) return false;
-    }
-    return true;
-}
 
 AttemptOutcome outcome_of(const TransportResult& result) {
     AttemptOutcome outcome;
@@ -49,7 +41,7 @@ std::string describe_duration(std::int64_t ms) {
 
 const std::string* Response::header(const std::string& name) const {
     for (const auto& [key, value] : headers) {
-        if (iequals(key, name)) return &value;
+        if (detail::equals_ignore_case(key, name)) return &value;
     }
     return nullptr;
 }
@@ -103,7 +95,7 @@ SendReport send_webhook(const CompiledWebhook& webhook, const Context& context,
     }
 
     for (const auto& [name, value] : report.attempts.front().request.headers) {
-        if (iequals(name, "webhook-id")) report.message_id = value;
+        if (detail::equals_ignore_case(name, "webhook-id")) report.message_id = value;
     }
     const auto& last = report.attempts.back();
     const std::string elapsed = describe_duration(clock.now_ms() - first_start);
