@@ -7,8 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "convert.hpp"
 #include "hooksmith/cors.hpp"
@@ -59,14 +62,44 @@ public:
     explicit WebhookHandle(hs::CompiledWebhook webhook) : webhook_(std::move(webhook)) {}
 
     // `id` is a string or null/undefined; `timestamp` Unix seconds or null/undefined.
-    val render(const std::string& context_json, const val& id, const val& timestamp) const {
-        return guarded([&] {
-            hs::RenderInput input;
-            if (id.isString()) input.id = id.as<std::string>();
-            if (timestamp.isNumber()) input.timestamp_seconds = static_cast<std::int64_t>(timestamp.as<double>());
-            const auto context = hs::Context::from_json_text(context_json);
-            return with("request", hs::wasm::request_to_val(webhook_.render(context, input)));
+    // Returns `{"request":…}` or `{"error":…}` as UTF-8 JSON text: a view of this handle's
+    // buffer, valid until the next call (webhook.mjs decodes it at once).
+    val render_json(const std::string& context_json, const val& id, const val& timestamp) const {
+        out_.clear();
+        hs::wasm::append_guarded_request(out_, [&] {
+            return webhook_.render(hs::Context::from_json_text(context_json), render_input(id, timestamp));
         });
+        return out_view();
+    }
+
+    // Many users in one call: `contexts` holds one JSON text per line (none may contain a raw
+    // newline); returns the JSON array of their `{"request"}`/`{"error"}` results, in order.
+    val render_batch_json(const std::string& contexts, const val& id, const val& timestamp) const {
+        out_.clear();
+        hs::RenderInput input;
+        try {
+            input = render_input(id, timestamp);
+        } catch (const hs::Error& error) {
+            out_ += "{\"error\":";
+            hs::wasm::append_error_json(out_, error);
+            out_ += '}';
+            return out_view();
+        }
+        out_.reserve(contexts.size() * 2);
+        out_ += '[';
+        const std::string_view all(contexts);
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t end = std::min(all.find('\n', start), all.size());
+            if (start != 0) out_ += ',';
+            hs::wasm::append_guarded_request(out_, [&] {
+                return webhook_.render(hs::Context::from_json_text(all.substr(start, end - start)), input);
+            });
+            if (end == all.size()) break;
+            start = end + 1;
+        }
+        out_ += ']';
+        return out_view();
     }
 
     val report(const std::string& context_json) const {
@@ -93,7 +126,24 @@ public:
     }
 
 private:
+    static hs::RenderInput render_input(const val& id, const val& timestamp) {
+        hs::RenderInput input;
+        if (id.isString()) input.id = id.as<std::string>();
+        if (timestamp.isNumber()) {
+            const double seconds = timestamp.as<double>();
+            // The cast is undefined outside int64's range: ±1e15 s is far beyond any real date.
+            if (!(std::fabs(seconds) <= 1e15)) throw hs::Error(hs::ErrorKind::input, "timestamp must be Unix seconds, a finite number");
+            input.timestamp_seconds = static_cast<std::int64_t>(seconds);
+        }
+        return input;
+    }
+
+    val out_view() const {
+        return val(emscripten::typed_memory_view(out_.size(), reinterpret_cast<const unsigned char*>(out_.data())));
+    }
+
     hs::CompiledWebhook webhook_;
+    mutable std::string out_;  // the last render's JSON text, reused to avoid an allocation per call
 };
 
 val compile_webhook(const std::string& config_json) {
@@ -169,7 +219,8 @@ val memory_usage() {
 
 EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::class_<WebhookHandle>("WebhookHandle")
-        .function("render", &WebhookHandle::render)
+        .function("renderJson", &WebhookHandle::render_json)
+        .function("renderBatchJson", &WebhookHandle::render_batch_json)
         .function("report", &WebhookHandle::report)
         .function("variables", &WebhookHandle::variables)
         .function("configJson", &WebhookHandle::config_json)

@@ -1,5 +1,7 @@
 #include "convert.hpp"
 
+#include <string_view>
+
 namespace hooksmith::wasm {
 
 using emscripten::val;
@@ -71,6 +73,79 @@ Request request_from_val(const val& value) {
     if (body.isString()) request.body = body.as<std::string>();
     else if (!body.isNull() && !body.isUndefined()) throw Error(ErrorKind::input, "request.body must be a string or null");
     return request;
+}
+
+namespace {
+// JSON string literal of UTF-8 bytes. Bytes >= 0x80 pass through: the JS side decodes with
+// TextDecoder, which turns any invalid sequence into U+FFFD as the val path did.
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0;  // start of the pending run of bytes that need no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        switch (byte) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xF];
+        }
+    }
+    out.append(text.data() + run, text.size() - run);
+    out += '"';
+}
+}  // namespace
+
+void append_request_json(std::string& out, const Request& request) {
+    out += "{\"method\":";
+    append_json_string(out, request.method);
+    out += ",\"url\":";
+    append_json_string(out, request.url);
+    out += ",\"headers\":[";
+    bool first = true;
+    for (const auto& [name, value] : request.headers) {
+        if (!first) out += ',';
+        first = false;
+        out += '[';
+        append_json_string(out, name);
+        out += ',';
+        append_json_string(out, value);
+        out += ']';
+    }
+    out += "],\"body\":";
+    if (request.body) append_json_string(out, *request.body);
+    else out += "null";
+    out += '}';
+}
+
+void append_error_json(std::string& out, const Error& error) {
+    out += "{\"kind\":";
+    append_json_string(out, to_string(error.kind));
+    out += ",\"message\":";
+    append_json_string(out, error.message);
+    if (!error.field.empty()) {
+        out += ",\"field\":";
+        append_json_string(out, error.field);
+    }
+    if (!error.variable.empty()) {
+        out += ",\"variable\":";
+        append_json_string(out, error.variable);
+    }
+    if (error.line > 0) {
+        out += ",\"line\":";
+        out += std::to_string(error.line);
+        out += ",\"column\":";
+        out += std::to_string(error.column);
+    }
+    out += '}';
 }
 
 val strings_to_val(const std::vector<std::string>& strings) {

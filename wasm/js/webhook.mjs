@@ -1,5 +1,6 @@
 // A compiled webhook: every template parsed once, rendered per user.
 import { HooksmithError, contextText, unwrap } from './errors.mjs';
+import { parseView, renderMany } from './batch.mjs';
 import { sendWithFetch } from './send.mjs';
 
 // Backstop for handles the caller forgot to delete(); explicit delete() is still the contract,
@@ -26,32 +27,14 @@ export class Webhook {
   /** The exact request for one user: {method, url, headers: [[name, value]], body|null}.
    * `timestamp` is Unix seconds (required when the webhook is signed). */
   render(context, { id, timestamp } = {}) {
-    return unwrap(this.#live().render(contextText(context), id ?? null, timestamp ?? null)).request;
+    return unwrap(parseView(this.#live().renderJson(contextText(context), id ?? null, timestamp ?? null))).request;
   }
 
-  /** Renders for many users; resolves to [{request} | {error}] in input order. Yields to the
-   * event loop between chunks and reports progress as onProgress(done, total). */
-  async renderMany(contexts, { id, timestamp, onProgress, chunkSize = 500, signal } = {}) {
-    const handle = this.#live();
-    const results = new Array(contexts.length);
-    for (let start = 0; start < contexts.length; start += chunkSize) {
-      signal?.throwIfAborted();
-      const end = Math.min(start + chunkSize, contexts.length);
-      for (let i = start; i < end; i++) {
-        let text;
-        try {
-          text = contextText(contexts[i]);
-        } catch (error) {
-          results[i] = { error: { kind: error.kind, message: error.detail } };
-          continue;
-        }
-        const result = handle.render(text, id ?? null, timestamp ?? null);
-        results[i] = result.error ? { error: result.error } : { request: result.request };
-      }
-      onProgress?.(end, contexts.length);
-      if (end < contexts.length) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    return results;
+  /** Renders for many users; resolves to [{request} | {error}] in input order. Each chunk of
+   * `chunkSize` users is one call into Wasm; reports progress as onProgress(done, total) after
+   * each chunk, yields to the event loop every ~16 ms and stops at `signal`'s abort. */
+  async renderMany(contexts, options = {}) {
+    return renderMany(this.#live(), contexts, options);
   }
 
   /** For one user, without rendering: {absentVariables: paths the context lacks (printed ones
