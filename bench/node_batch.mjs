@@ -7,6 +7,7 @@
 //        wasm-object  hooksmith Wasm: hook.render(JSON.parse(line)) (the JS-object API)
 //        wasm-text    hooksmith Wasm: hook.render(line) (JSON text handed through untouched)
 //        wasm-many    hooksmith Wasm: await hook.renderMany(lines.map(JSON.parse)) (the batch API)
+//        wasm-many-text  hooksmith Wasm: await hook.renderMany(lines) (the batch API on JSON texts)
 //   NODE_ENTRY       the built dist/node.mjs (wasm modes only)
 // Prints one JSON line: {"name", "count", "runs", "cpu_runs"}: wall and process-CPU µs per webhook.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -69,11 +70,12 @@ async function wasmContender() {
       },
     };
   }
-  if (mode === 'wasm-many') {
+  if (mode === 'wasm-many' || mode === 'wasm-many-text') {
+    const objects = mode === 'wasm-many';
     return {
-      name: 'hooksmith Wasm, renderMany(objects)',
+      name: `hooksmith Wasm, renderMany(${objects ? 'objects' : 'JSON texts'})`,
       async run() {
-        const results = await hook.renderMany(lines.map((line) => JSON.parse(line)));
+        const results = await hook.renderMany(objects ? lines.map((line) => JSON.parse(line)) : lines);
         return results.map((result) => {
           if (result.error) throw new Error(`renderMany: ${result.error.kind}: ${result.error.message}`);
           return toPair(result.request);
