@@ -30,6 +30,7 @@ public:
     Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
 
     const std::vector<Value>* items = nullptr;
+    Value kept_items;  // the items, once the loop ended while a value still refers to this object
     std::size_t index0 = 0;
     bool has_changed_value = false;
     Value changed_value;

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <functional>
 
+#include "template/recycler.hpp"
+
 namespace hooksmith {
 
 namespace {
@@ -14,15 +16,29 @@ const Dict empty_dict;
 
 std::size_t hash_string(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
 std::size_t hash_int(std::int64_t i) noexcept { return std::hash<std::int64_t>{}(i); }
+
+// Payloads live in recycled blocks (and strings keep their buffers for reuse): a render that
+// builds the same temporaries as the previous one does not call the allocator.
+std::shared_ptr<const std::string> share_string(std::string s) {
+    auto holder = std::allocate_shared<detail::RecycledString>(detail::RecyclingAllocator<detail::RecycledString>(),
+                                                               std::move(s));
+    const std::string* text = &holder->text;
+    return std::shared_ptr<const std::string>(std::move(holder), text);
+}
+
+template <class T>
+std::shared_ptr<const T> share(T payload) {
+    return std::allocate_shared<T>(detail::RecyclingAllocator<T>(), std::move(payload));
+}
 }  // namespace
 
 Value Value::undefined(std::string path) {
     Value v;
-    if (!path.empty()) v.str_ = std::make_shared<const std::string>(std::move(path));
+    if (!path.empty()) v.str_ = share_string(std::move(path));
     return v;
 }
 
-Value::Value(std::string s) : kind_(Kind::string), str_(std::make_shared<const std::string>(std::move(s))) {}
+Value::Value(std::string s) : kind_(Kind::string), str_(share_string(std::move(s))) {}
 
 Value Value::list(std::vector<Value> items, bool tuple) {
     Value v;
@@ -31,7 +47,7 @@ Value Value::list(std::vector<Value> items, bool tuple) {
     int depth = 0;
     for (const auto& item : items) depth = item.depth_ > depth ? item.depth_ : depth;
     v.depth_ = static_cast<std::uint16_t>(depth < 65535 ? depth + 1 : 65535);
-    v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
+    v.list_ = share(std::move(items));
     return v;
 }
 
@@ -44,7 +60,7 @@ Value Value::markup(std::string s) {
 Value Value::range(std::vector<Value> items, std::string repr_text) {
     Value v = list(std::move(items));
     v.flavor_ = Flavor::range;
-    v.str_ = std::make_shared<const std::string>(std::move(repr_text));
+    v.str_ = share_string(std::move(repr_text));
     return v;
 }
 
@@ -65,7 +81,7 @@ Value Value::dict(std::shared_ptr<const Dict> dict) {
     return v;
 }
 
-Value Value::dict(Dict dict) { return Value::dict(std::make_shared<const Dict>(std::move(dict))); }
+Value Value::dict(Dict dict) { return Value::dict(share(std::move(dict))); }
 
 Value Value::object(std::shared_ptr<Object> object) {
     Value v;
