@@ -13,6 +13,7 @@ namespace hooksmith {
 
 class Value;
 class Dict;
+namespace detail { class EngineObject; }
 
 // Callables and stateful objects (macros, bound methods, loop, namespace, cycler …).
 // Implemented inside the engine; opaque to users.
@@ -20,6 +21,8 @@ class Object {
 public:
     virtual ~Object() = default;
     virtual const char* type_name() const = 0;
+    // The engine's view of this object (nullptr for others), without an RTTI search per use.
+    virtual detail::EngineObject* engine_object() noexcept { return nullptr; }
 };
 
 class Value {

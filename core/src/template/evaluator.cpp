@@ -218,6 +218,13 @@ void Evaluator::write(const Value& value, const Expr& node) {
 
 // ---------------- scopes ----------------
 
+namespace {
+EngineObject* engine_of(const Value& value) {
+    Object* object = value.as_object();
+    return object ? object->engine_object() : nullptr;
+}
+}  // namespace
+
 void Evaluator::bind(int symbol, const Value& value) {
     for (std::size_t i = vars_.size(); i-- > frames_.back();) {
         if (vars_[i].symbol == symbol) {
@@ -251,7 +258,7 @@ void Evaluator::assign(const Target& target, const Value& value, std::uint32_t o
         fail_limit(offset, "a value nested deeper than " + std::to_string(max_value_depth) + " levels");
     if (target.object) {
         Value object = eval(*target.object);
-        auto* engine = dynamic_cast<EngineObject*>(object.as_object());
+        auto* engine = engine_of(object);
         if (!object.is_object() || !engine || !engine->set_attr(target.attr, value))
             fail(offset, ErrorKind::render, "cannot assign attribute on non-namespace object");
         return;
@@ -618,7 +625,7 @@ Value Evaluator::eval_call(const Expr& e) {
 
 Value Evaluator::call_value(const Value& callee, CallArgs& args, const Expr& node) {
     if (callee.is_object()) {
-        if (auto* object = dynamic_cast<EngineObject*>(callee.as_object())) return object->call(*this, args, node);
+        if (auto* object = engine_of(callee)) return object->call(*this, args, node);
     }
     if (callee.is_undefined()) fail_undefined(callee, node);
     fail(node, std::string("'") + callee.type_name() + "' object is not callable");
@@ -627,7 +634,7 @@ Value Evaluator::call_value(const Value& callee, CallArgs& args, const Expr& nod
 Value Evaluator::call_method(const Value& receiver, std::string_view name, CallArgs& args, const Expr& node) {
     bool found = false;
     if (receiver.is_object()) {
-        if (auto* object = dynamic_cast<EngineObject*>(receiver.as_object())) {
+        if (auto* object = engine_of(receiver)) {
             Value result = object->call_method(*this, name, args, node, found);
             if (found) return result;
             return call_value(object->get_attr(name, receiver), args, node);
@@ -645,10 +652,10 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
             if (const Value* v = object.as_dict().find(name)) return *v;
             break;
         case Value::Kind::object:
-            if (auto* engine = dynamic_cast<EngineObject*>(object.as_object())) {
+            if (auto* engine = engine_of(object)) {
                 Value v = engine->get_attr(name, object);
                 // loop.previtem/nextitem past the ends are engine-made (unnamed) undefineds.
-                if (!v.is_undefined() || dynamic_cast<LoopObject*>(engine)) return v;
+                if (!v.is_undefined() || engine->is_loop()) return v;
             }
             break;
         case Value::Kind::list:

@@ -12,6 +12,8 @@ namespace hooksmith::detail {
 
 class EngineObject : public Object {
 public:
+    EngineObject* engine_object() noexcept override { return this; }
+    virtual bool is_loop() const noexcept { return false; }
     // Attribute read; an unnamed undefined when absent.
     virtual Value get_attr(std::string_view name, const Value& self) const;
     // Calling the object itself.
@@ -26,6 +28,7 @@ public:
 class LoopObject : public EngineObject {
 public:
     const char* type_name() const override { return "LoopContext"; }
+    bool is_loop() const noexcept override { return true; }
     Value get_attr(std::string_view name, const Value& self) const override;
     Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
 
