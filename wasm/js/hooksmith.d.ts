@@ -99,6 +99,9 @@ export interface SendOptions {
 
 export class Webhook {
   render(context: ContextInput, options?: RenderOptions): Request;
+  /** Renders a chunk of `chunkSize` users (default 500) per call into Wasm; JSON text contexts
+   * are handed through as they are. Calls `onProgress` after each chunk, yields to the event loop
+   * every ~16 ms, and rejects with the signal's reason once `signal` is aborted. */
   renderMany(contexts: ContextInput[], options?: RenderOptions & {
     onProgress?: (done: number, total: number) => void; chunkSize?: number; signal?: AbortSignal;
   }): Promise<BatchResult[]>;

@@ -1,0 +1,99 @@
+// renderMany's batch path (wasm/js/batch.mjs) in Node: one Wasm call per chunk must give exactly
+// what render() gives per user, for every kind of context, and keep progress, yielding and abort.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { SPEC_CONFIG, SPEC_REQUEST } from './spec-example.mjs';
+
+const entry = new URL('../../build/wasm/dist/node.mjs', import.meta.url);
+if (!existsSync(entry)) throw new Error('build/wasm/dist is missing: run scripts/build.sh wasm');
+const hs = await (await import(entry)).default();
+
+const MARY_TEXT = '{"userId": "42", "messageId": 5724036847910912, "userAttribute": {"First name": "Mary"},'
+  + ' "parameter": {"source": "spring sale", "price": 19.99, "qty": 2}}';
+
+/** What render() says for one context: {request} or {error} with the fields a batch result carries. */
+function renderOne(hook, context, options) {
+  try {
+    return { request: hook.render(context, options) };
+  } catch (error) {
+    const info = { kind: error.kind, message: error.detail };
+    for (const key of ['field', 'variable', 'line', 'column']) if (error[key] !== undefined) info[key] = error[key];
+    return { error: info };
+  }
+}
+
+function withHook(config, fn) {
+  const hook = hs.compile(config);
+  return Promise.resolve(fn(hook)).finally(() => hook.delete());
+}
+
+test('batch results equal render() per context, for texts, objects, newlines and bad inputs', () =>
+  withHook({ ...SPEC_CONFIG, data: [...SPEC_CONFIG.data, { key: 'note', value: '{{ note }}' }], missing: 'jinja' }, async (hook) => {
+    const contexts = [
+      MARY_TEXT,
+      JSON.parse(MARY_TEXT),
+      JSON.stringify(JSON.parse(MARY_TEXT), null, 2),              // raw newlines: rendered on its own
+      { ...JSON.parse(MARY_TEXT), note: 'quote " backslash \\ tab \t nl \n ctrl \u0001 é 😀 \u2028' },
+      '{"userId": ',                                               // malformed JSON text
+      42,                                                          // not an object
+      '',                                                          // empty text
+      '{"userId": 1.0, "parameter": {"price": 1.0, "qty": 3}}',  // 1.0 stays a float in a text
+      null,
+      { userId: 'x', parameter: { source: 'a/b?c', price: 'not a number', qty: 2 } },
+    ];
+    const expected = contexts.map((context) => renderOne(hook, context));
+    const results = await hook.renderMany(contexts, { chunkSize: 4 });
+    assert.deepEqual(results, expected);
+    assert.deepEqual(results[0].request, { ...SPEC_REQUEST, body: '{"first_name":"Mary","total":39.98,"note":""}' });
+    assert.equal(results[4].error.kind, 'input');
+    assert.equal(results[5].error.kind, 'input');
+    assert.ok(results.some((r) => r.error?.field), 'a render error names its field');
+  }));
+
+test('batch results equal render() with id and timestamp on a signed webhook', () =>
+  withHook({ ...SPEC_CONFIG, signing: { scheme: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' } }, async (hook) => {
+    const options = { id: 'msg_fixed', timestamp: 1700000000 };
+    const contexts = Array.from({ length: 7 }, (_, i) => ({ ...JSON.parse(MARY_TEXT), userId: i }));
+    assert.deepEqual(await hook.renderMany(contexts, { ...options, chunkSize: 3 }), contexts.map((c) => renderOne(hook, c, options)));
+    const [unsigned] = await hook.renderMany([MARY_TEXT]);
+    assert.equal(unsigned.error.kind, renderOne(hook, MARY_TEXT).error.kind, 'no timestamp: the same error as render()');
+  }));
+
+test('a non-finite timestamp is an input error, not undefined behaviour', () =>
+  withHook(SPEC_CONFIG, async (hook) => {
+    assert.throws(() => hook.render(MARY_TEXT, { timestamp: Infinity }), { kind: 'input' });
+    await assert.rejects(hook.renderMany([MARY_TEXT], { timestamp: NaN }), { kind: 'input' });
+  }));
+
+test('progress after every chunk; the event loop runs during a long batch; abort stops it', () =>
+  withHook(SPEC_CONFIG, async (hook) => {
+    const contexts = Array.from({ length: 20000 }, (_, i) => ({ ...JSON.parse(MARY_TEXT), userId: i }));
+    let ticks = 0;
+    const timer = setInterval(() => { ticks += 1; }, 1);
+    const progress = [];
+    try {
+      const results = await hook.renderMany(contexts, { chunkSize: 1000, onProgress: (done, total) => progress.push([done, total]) });
+      assert.equal(results.length, 20000);
+      assert.equal(results[19999].request.url, 'https://api.example.com/users/19999?src=spring%20sale');
+    } finally {
+      clearInterval(timer);
+    }
+    assert.deepEqual(progress, Array.from({ length: 20 }, (_, i) => [(i + 1) * 1000, 20000]));
+    assert.ok(ticks > 0, 'a timer fired while the batch ran: it yielded');
+
+    const controller = new AbortController();
+    let calls = 0;
+    await assert.rejects(hook.renderMany(contexts, {
+      chunkSize: 100,
+      signal: controller.signal,
+      onProgress: () => { calls += 1; if (calls === 3) controller.abort(); },
+    }), { name: 'AbortError' });
+    assert.equal(calls, 3);
+  }));
+
+test('a deleted webhook rejects renderMany', async () => {
+  const hook = hs.compile(SPEC_CONFIG);
+  hook.delete();
+  await assert.rejects(hook.renderMany([MARY_TEXT]), { kind: 'input' });
+});
