@@ -4,10 +4,17 @@
 import { HooksmithError, contextText } from './errors.mjs';
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /** The JSON text in a memory view of the Wasm heap, parsed (before the next core call reuses it). */
 export function parseView(view) {
   return JSON.parse(decoder.decode(view));
+}
+
+/** UTF-8 bytes for a std::string parameter: TextEncoder is native code (Embind's own encoder is
+ * a JS loop) and turns a lone surrogate into U+FFFD, like every other UTF-8 encoder. */
+export function utf8(text) {
+  return encoder.encode(text);
 }
 
 // Long enough that yielding costs nothing measurable, short enough for a page to stay responsive.
@@ -39,14 +46,14 @@ function renderChunk(handle, contexts, start, end, results, id, timestamp) {
       continue;
     }
     if (text.includes('\n')) {
-      results[i] = parseView(handle.renderJson(text, id, timestamp));
+      results[i] = parseView(handle.renderJson(utf8(text), id, timestamp));
       continue;
     }
     texts.push(text);
     slots.push(i);
   }
   if (texts.length === 0) return;
-  const rendered = parseView(handle.renderBatchJson(texts.join('\n'), id, timestamp));
+  const rendered = parseView(handle.renderBatchJson(utf8(texts.join('\n')), id, timestamp));
   if (!Array.isArray(rendered)) throw new HooksmithError(rendered.error);
   for (let k = 0; k < slots.length; k++) results[slots[k]] = rendered[k];
 }

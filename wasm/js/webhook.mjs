@@ -1,6 +1,6 @@
 // A compiled webhook: every template parsed once, rendered per user.
 import { HooksmithError, contextText, unwrap } from './errors.mjs';
-import { parseView, renderMany } from './batch.mjs';
+import { parseView, renderMany, utf8 } from './batch.mjs';
 import { sendWithFetch } from './send.mjs';
 
 // Backstop for handles the caller forgot to delete(); explicit delete() is still the contract,
@@ -27,7 +27,7 @@ export class Webhook {
   /** The exact request for one user: {method, url, headers: [[name, value]], body|null}.
    * `timestamp` is Unix seconds (required when the webhook is signed). */
   render(context, { id, timestamp } = {}) {
-    return unwrap(parseView(this.#live().renderJson(contextText(context), id ?? null, timestamp ?? null))).request;
+    return unwrap(parseView(this.#live().renderJson(utf8(contextText(context)), id ?? null, timestamp ?? null))).request;
   }
 
   /** Renders for many users; resolves to [{request} | {error}] in input order. Each chunk of
