@@ -75,6 +75,8 @@ public:
     // Many users in one call: `contexts` holds one JSON text per line (none may contain a raw
     // newline); returns the JSON array of their `{"request"}`/`{"error"}` results, in order.
     val render_batch_json(const std::string& contexts, const val& id, const val& timestamp) const {
+        // A huge earlier batch should not pin its buffer for the handle's lifetime.
+        if (out_.capacity() > kKeptBufferBytes) std::string().swap(out_);
         out_.clear();
         hs::RenderInput input;
         try {
@@ -142,6 +144,7 @@ private:
         return val(emscripten::typed_memory_view(out_.size(), reinterpret_cast<const unsigned char*>(out_.data())));
     }
 
+    static constexpr std::size_t kKeptBufferBytes = 1 << 20;
     hs::CompiledWebhook webhook_;
     mutable std::string out_;  // the last render's JSON text, reused to avoid an allocation per call
 };
