@@ -6,7 +6,16 @@
 
 namespace hooksmith {
 
-Context::Context() : root_(std::make_shared<Value>(Value::dict(Dict()))) {}
+namespace {
+// Every empty Context shares one root: roots are replaced, never changed in place, and
+// from_json_text then allocates nothing for the context it overwrites.
+const std::shared_ptr<Value>& empty_root() {
+    static const std::shared_ptr<Value> root = std::make_shared<Value>(Value::dict(Dict()));
+    return root;
+}
+}  // namespace
+
+Context::Context() : root_(empty_root()) {}
 
 Context Context::from_json_text(std::string_view json_text) {
     Value root = detail::parse_json_value(json_text, "context JSON");

@@ -1,6 +1,8 @@
 // Dict's bulk-building path: one pass that merges duplicate keys and builds the index.
 #include "hooksmith/value.hpp"
 
+#include <string>
+
 namespace hooksmith {
 
 namespace {
@@ -15,11 +17,18 @@ void Dict::finish_appends() {
         if (kept != i) entries_[kept] = std::move(entries_[i]);
         ++kept;
     };
+    // JSON keys are strings: compare their bytes directly (Value's == handles any other key).
+    const auto same_key = [](const Value& a, const Value& b) {
+        if (!a.is_string() || !b.is_string()) return a == b;
+        const std::string& x = a.as_string();
+        const std::string& y = b.as_string();
+        return x.size() == y.size() && (x.data() == y.data() || x == y);
+    };
     if (count <= linear_search_size) {
         slots_.clear();
         for (std::size_t i = 0; i < count; ++i) {
             std::size_t j = 0;
-            while (j < kept && !(entries_[j].first == entries_[i].first)) ++j;
+            while (j < kept && !same_key(entries_[j].first, entries_[i].first)) ++j;
             if (j < kept) entries_[j].second = std::move(entries_[i].second);
             else keep(i);
         }
@@ -30,7 +39,7 @@ void Dict::finish_appends() {
         const std::size_t mask = capacity - 1;
         for (std::size_t i = 0; i < count; ++i) {
             std::size_t s = entries_[i].first.hash() & mask;
-            while (slots_[s] != 0 && !(entries_[slots_[s] - 1].first == entries_[i].first)) s = (s + 1) & mask;
+            while (slots_[s] != 0 && !same_key(entries_[slots_[s] - 1].first, entries_[i].first)) s = (s + 1) & mask;
             if (slots_[s] != 0) {
                 entries_[slots_[s] - 1].second = std::move(entries_[i].second);
             } else {

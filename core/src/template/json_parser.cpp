@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -63,10 +65,56 @@ void append_utf8(std::string& out, std::uint32_t code_point) {
     }
 }
 
+// Whether any of the 8 bytes in `word` must stop a plain run: '"', '\\', a control byte (< 0x20)
+// or a non-ASCII byte (checked as UTF-8). Exact, branch-free (the classic SWAR zero-byte tests).
+bool has_special_byte(std::uint64_t word) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    const std::uint64_t control = (word - ones * 0x20) & ~word & highs;
+    return (control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\')) | (word & highs)) != 0;
+}
+
+// Object keys recently seen, shared between parses: a context's keys repeat for every user,
+// and a shared key costs a reference count instead of an allocation and a free. Direct-mapped
+// and bounded (256 keys of at most 32 bytes); Values are immutable, so sharing is invisible.
+class KeyCache {
+public:
+    Value get(std::string_view key) {
+        if (key.size() > max_key_size) return Value(std::string(key));
+        std::size_t hash = 2166136261u;  // FNV-1a
+        for (char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+        Value& slot = slots_[hash & (slot_count - 1)];
+        if (!slot.is_string() || std::string_view(slot.as_string()) != key) slot = Value(std::string(key));
+        return slot;
+    }
+
+private:
+    static constexpr std::size_t slot_count = 256;
+    static constexpr std::size_t max_key_size = 32;
+    std::array<Value, slot_count> slots_;
+};
+
+struct Frame {
+    std::size_t first;  // index in the pending values of this container's first item
+    bool is_object;
+};
+
+// Buffers reused from parse to parse on this thread (a batch parses thousands of contexts).
+struct Scratch {
+    std::vector<Value> values;  // pending items of the open containers (objects: key, value, …)
+    std::vector<Frame> frames;
+    std::string number_text;
+    std::string decoded;  // a string with escapes, while it is decoded
+    KeyCache keys;
+    bool in_use = false;
+};
+
 class JsonParser {
 public:
-    JsonParser(std::string_view text, const char* subject)
-        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), subject_(subject) {}
+    JsonParser(std::string_view text, const char* subject, Scratch& scratch)
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), subject_(subject),
+          values_(scratch.values), frames_(scratch.frames), number_text_(scratch.number_text),
+          decoded_(scratch.decoded), keys_(scratch.keys) {}
 
     Value parse() {
         skip_byte_order_mark();
@@ -78,11 +126,6 @@ public:
     }
 
 private:
-    struct Frame {
-        std::size_t first;  // index in values_ of this container's first pending item
-        bool is_object;
-    };
-
     // Reads one value, or opens a container. Returns true when a container was opened and is
     // waiting for its first item; false when a complete value sits on top of values_.
     bool parse_value_or_open() {
@@ -108,7 +151,7 @@ private:
                     return false;
                 }
                 return true;
-            case '"': values_.emplace_back(parse_string()); return false;
+            case '"': values_.emplace_back(std::string(scan_string())); return false;
             case 't': expect_literal("true"); values_.emplace_back(true); return false;
             case 'f': expect_literal("false"); values_.emplace_back(false); return false;
             case 'n': expect_literal("null"); values_.push_back(Value::none()); return false;
@@ -195,7 +238,7 @@ private:
     void parse_key() {
         skip_whitespace();
         if (p_ == end_ || *p_ != '"') fail(p_, "expected an object key in double quotes");
-        values_.emplace_back(parse_string());
+        values_.push_back(keys_.get(scan_string()));
         skip_whitespace();
         if (p_ == end_ || *p_ != ':') fail(p_, "expected ':' after the object key");
         ++p_;
@@ -208,29 +251,33 @@ private:
         }
     }
 
-    // p_ is at the opening quote. Copies runs of plain bytes at once; escapes and UTF-8 checked.
-    std::string parse_string() {
+    // p_ is at the opening quote. Returns the string's bytes: a view of the text itself when it
+    // has no escapes, else of decoded_ (valid until the next call). Runs of plain bytes are
+    // skipped 8 at a time; escapes decoded, UTF-8 checked.
+    std::string_view scan_string() {
         const char* run = ++p_;
-        std::string decoded;
         bool escaped = false;
         for (;;) {
+            while (end_ - p_ >= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, p_, sizeof word);
+                if (has_special_byte(word)) break;
+                p_ += 8;
+            }
             while (p_ < end_ && plain_string_byte[static_cast<unsigned char>(*p_)]) ++p_;
             if (p_ == end_) fail(p_, "the string is not closed; expected '\"'");
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') {
-                if (!escaped) {
-                    std::string whole(run, p_);
-                    ++p_;
-                    return whole;
-                }
-                decoded.append(run, p_);
                 ++p_;
-                return decoded;
+                if (!escaped) return std::string_view(run, static_cast<std::size_t>(p_ - 1 - run));
+                decoded_.append(run, p_ - 1);
+                return decoded_;
             }
             if (c == '\\') {
-                decoded.append(run, p_);
+                if (!escaped) decoded_.clear();
+                decoded_.append(run, p_);
                 escaped = true;
-                decode_escape(decoded);
+                decode_escape(decoded_);
                 run = p_;
             } else if (c < 0x20) {
                 fail(p_, "control character in a string; write it as an escape such as \\n or \\u001f");
@@ -393,14 +440,45 @@ private:
     const char* p_;
     const char* end_;
     const char* subject_;
-    std::vector<Value> values_;  // pending items of the open containers (objects: key, value, …)
-    std::vector<Frame> frames_;
-    std::string number_text_;
+    std::vector<Value>& values_;
+    std::vector<Frame>& frames_;
+    std::string& number_text_;
+    std::string& decoded_;
+    KeyCache& keys_;
+};
+
+// Lends this thread's Scratch to one parse (a fresh one if a parse is already running) and
+// leaves it empty, and not too big, whether the parse succeeds or throws.
+class ScratchLease {
+public:
+    ScratchLease() {
+        static thread_local Scratch shared;
+        if (shared.in_use) own_ = std::make_unique<Scratch>();
+        scratch_ = own_ ? own_.get() : &shared;
+        scratch_->in_use = true;
+    }
+    ~ScratchLease() {
+        scratch_->values.clear();
+        scratch_->frames.clear();
+        if (scratch_->values.capacity() > 4096) std::vector<Value>().swap(scratch_->values);
+        if (scratch_->decoded.capacity() > 65536) std::string().swap(scratch_->decoded);
+        scratch_->in_use = false;
+    }
+    ScratchLease(const ScratchLease&) = delete;
+    ScratchLease& operator=(const ScratchLease&) = delete;
+    Scratch& get() { return *scratch_; }
+
+private:
+    std::unique_ptr<Scratch> own_;
+    Scratch* scratch_;
 };
 
 }  // namespace
 
-Value parse_json_value(std::string_view text, const char* subject) { return JsonParser(text, subject).parse(); }
+Value parse_json_value(std::string_view text, const char* subject) {
+    ScratchLease lease;
+    return JsonParser(text, subject, lease.get()).parse();
+}
 
 }  // namespace detail
 
