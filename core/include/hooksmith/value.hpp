@@ -140,7 +140,7 @@ public:
     // Bulk building (the JSON parser): append without lookups, then `finish_appends()` once,
     // which merges duplicate keys as `set` would (last value, first position) and indexes.
     void reserve(std::size_t count) { entries_.reserve(count); }
-    void append_unchecked(Value key, Value value) { entries_.emplace_back(std::move(key), std::move(value)); }
+    void append_unchecked(Value&& key, Value&& value) { entries_.emplace_back(std::move(key), std::move(value)); }
     void finish_appends();
 
 private:

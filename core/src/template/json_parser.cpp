@@ -79,13 +79,14 @@ bool has_special_byte(std::uint64_t word) noexcept {
 // and bounded (256 keys of at most 32 bytes); Values are immutable, so sharing is invisible.
 class KeyCache {
 public:
-    Value get(std::string_view key) {
-        if (key.size() > max_key_size) return Value(std::string(key));
+    // The shared Value for `key` (valid until the next call); nullptr for long keys, not cached.
+    const Value* get(std::string_view key) {
+        if (key.size() > max_key_size) return nullptr;
         std::size_t hash = 2166136261u;  // FNV-1a
         for (char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
         Value& slot = slots_[hash & (slot_count - 1)];
         if (!slot.is_string() || std::string_view(slot.as_string()) != key) slot = Value(std::string(key));
-        return slot;
+        return &slot;
     }
 
 private:
@@ -238,7 +239,9 @@ private:
     void parse_key() {
         skip_whitespace();
         if (p_ == end_ || *p_ != '"') fail(p_, "expected an object key in double quotes");
-        values_.push_back(keys_.get(scan_string()));
+        const std::string_view key = scan_string();
+        if (const Value* shared = keys_.get(key)) values_.push_back(*shared);
+        else values_.emplace_back(std::string(key));
         skip_whitespace();
         if (p_ == end_ || *p_ != ':') fail(p_, "expected ':' after the object key");
         ++p_;
