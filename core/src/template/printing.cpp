@@ -142,8 +142,8 @@ bool Value::append_repr(std::string& out, std::size_t max_size) const {
         case Kind::string: printing::append_string_repr(out, as_string()); break;
         case Kind::list: {
             const auto& items = as_list();
-            if (flavor_ == Flavor::range && str_) {
-                out += *str_;
+            if (const std::string* repr = range_repr()) {
+                out += *repr;
                 break;
             }
             const char* view = flavor_ == Flavor::dict_items ? "dict_items(" : flavor_ == Flavor::dict_keys ? "dict_keys("
