@@ -77,6 +77,7 @@ int run_render(int argc, char** argv) {
         if (const auto config = args.option("--config")) {
             if (args.option("--format") || args.has_flag("--reveal"))
                 throw Error(ErrorKind::input, "render --jsonl writes JSON lines; --format and --reveal do not apply");
+            if (*config == "-") throw Error(ErrorKind::input, "render --jsonl reads its lines from stdin; give --config a file");
             BatchDefaults defaults;
             defaults.id = args.option("--id");
             const auto timestamp = args.option("--timestamp");

@@ -161,6 +161,7 @@ test('render --jsonl --config: a bad config or misplaced options exit 1 before r
   assert.equal(bad.code, 1);
   assert.equal(bad.stdout, '');
   assert.equal(run(['render', '--jsonl', '--envelope'], '').code, 1);
+  assert.equal(run(['render', '--jsonl', '--config', '-'], readFileSync(CONFIG, 'utf8')).code, 1);
   assert.equal(run(['render', '--jsonl', '--config', CONFIG, '--format', 'http'], '').code, 1);
   assert.equal(run(['render', CONFIG, MARY, '--config', CONFIG]).code, 1);
 });
