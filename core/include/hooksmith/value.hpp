@@ -142,6 +142,12 @@ public:
     // Replaces the value in place (keeping position) when the key exists.
     void set(Value key, Value value);
 
+    // Bulk building (the JSON parser): append without lookups, then `finish_appends()` once,
+    // which merges duplicate keys as `set` would (last value, first position) and indexes.
+    void reserve(std::size_t count) { entries_.reserve(count); }
+    void append_unchecked(Value&& key, Value&& value) { entries_.emplace_back(std::move(key), std::move(value)); }
+    void finish_appends();
+
 private:
     std::ptrdiff_t index_of(const Value& key) const noexcept;
     std::ptrdiff_t index_of(std::string_view key) const noexcept;

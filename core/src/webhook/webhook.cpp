@@ -26,6 +26,7 @@ struct CompiledData {
     std::string field;  // "data.<key>", the error field
     ValueType type;
     Template value;
+    std::string json_key;  // `"key":`, encoded once
 };
 
 struct CompiledHeader {
@@ -47,6 +48,7 @@ struct CompiledWebhookState {
     std::optional<SigningKey> signing_key;
     std::optional<Template> signing_id;
     std::vector<std::string> variables;
+    std::size_t json_body_size_hint = 64;  // room for a typical JSON body, reserved once per render
 };
 
 }  // namespace detail
@@ -170,7 +172,11 @@ CompiledWebhook CompiledWebhook::compile(const WebhookConfig& source_config, con
         std::string name = detail::data_field(field.key);
         Template value = compile_field(field.value, limits, name);
         add_variables(state->variables, value);
-        state->data.push_back({field.key, std::move(name), field.type, std::move(value)});
+        std::string json_key;
+        detail::append_json_string(json_key, field.key);
+        json_key += ':';
+        state->json_body_size_hint += json_key.size() + 32;
+        state->data.push_back({field.key, std::move(name), field.type, std::move(value), std::move(json_key)});
     }
     if (config.body) {
         state->body = compile_field(*config.body, limits, "body");
@@ -225,11 +231,12 @@ Request CompiledWebhook::render(const Context& context, const RenderInput& input
 
     switch (state.mode) {
         case BodyMode::json_data: {
-            std::string body = "{";
+            std::string body;
+            body.reserve(state.json_body_size_hint);
+            body += '{';
             for (const detail::CompiledData& field : state.data) {
                 if (body.size() > 1) body += ',';
-                detail::append_json_string(body, field.key);
-                body += ':';
+                body += field.json_key;
                 render_field(field.value, context, options, text, field.field);
                 require_valid_utf8(text, field.field);
                 detail::append_typed_json(body, field.type, text, field.field);
