@@ -33,13 +33,14 @@ message(STATUS "hooksmith: ${_em_version}")
 set(HOOKSMITH_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the Wasm build's core outside the hot path")
 set(CMAKE_CXX_FLAGS_RELEASE "${HOOKSMITH_WASM_OPT} -DNDEBUG")
 set(HOOKSMITH_WASM_HOT_OPT "-O2" CACHE STRING "Optimisation level of the render hot path in the Wasm build (empty: -Oz like the rest)")
+# A plain variable, not a cache entry, so that an edit here reaches existing build folders.
 set(HOOKSMITH_WASM_HOT_SOURCES
-  template/context.cpp template/evaluator.cpp template/value.cpp template/objects.cpp
-  template/operators.cpp template/printing.cpp template/utf8.cpp template/filters.cpp
-  template/filters_text.cpp template/filters_number.cpp template/filters_sequence.cpp
-  template/json_parser.cpp template/dict_building.cpp
-  webhook/webhook.cpp webhook/url.cpp webhook/encode.cpp webhook/typed_value.cpp webhook/headers.cpp
-  CACHE STRING "core/src files compiled with HOOKSMITH_WASM_HOT_OPT")
+  template/json_parser.cpp template/dict_building.cpp template/context.cpp template/recycler.cpp
+  template/evaluator.cpp template/value.cpp template/objects.cpp template/operators.cpp
+  template/printing.cpp template/utf8.cpp template/filters.cpp template/filters_text.cpp
+  template/filters_number.cpp template/filters_sequence.cpp
+  webhook/webhook.cpp webhook/canonical_url.cpp webhook/url.cpp webhook/encode.cpp
+  webhook/typed_value.cpp webhook/headers.cpp)
 if(HOOKSMITH_WASM_HOT_OPT)
   foreach(file IN LISTS HOOKSMITH_WASM_HOT_SOURCES)
     set_source_files_properties(${PROJECT_SOURCE_DIR}/core/src/${file} PROPERTIES COMPILE_OPTIONS ${HOOKSMITH_WASM_HOT_OPT})
