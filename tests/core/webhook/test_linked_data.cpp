@@ -229,3 +229,25 @@ TEST_CASE("linked data: the report lists what the user still needs", "[webhook][
         "linkedData": {"stockquote": {}}})"));
     CHECK(supplied.linked_data_needed.empty());
 }
+
+TEST_CASE("linked data: answers from JSON text (the binding's and the CLI's format)", "[webhook][linked-data]") {
+    const auto answers = parse_linked_data_answers(R"([
+        {"source": "stockquote", "parameter": "AAPL", "status": 200, "body": "{\"price\": 1}"},
+        {"source": "menu", "parameter": null, "status": 0, "error": "CORS"}])");
+    REQUIRE(answers.size() == 2);
+    CHECK(answers[0].source == "stockquote");
+    CHECK(answers[0].parameter == std::optional<std::string>("AAPL"));
+    CHECK(answers[0].status == 200);
+    CHECK(answers[0].body == "{\"price\": 1}");
+    CHECK_FALSE(answers[1].parameter.has_value());
+    CHECK(answers[1].error == "CORS");
+    CHECK(answers[1].body.empty());
+    for (const char* bad : {"{}", "[1]", R"([{"status": 200}])", R"([{"source": "m"}])",
+                            R"([{"source": "m", "status": "200"}])", R"([{"source": "m", "status": 200, "parameter": 5}])",
+                            R"([{"source": "m", "status": 200, "body": {}}])", "[", ""}) {
+        INFO(bad);
+        CHECK(error_from([&] { parse_linked_data_answers(bad); }).kind == ErrorKind::input);
+    }
+    const Error error = error_from([] { parse_linked_data_answers(R"([{"source": "m", "status": 200}, {"source": "m"}])"); });
+    CHECK(contains(error.message, "answers[1]"));
+}
