@@ -96,6 +96,9 @@ void Evaluator::append_text(std::string& out, const Value& value, const Expr& no
             fail_missing(value.undefined_path(), start_offset(node));
         return;
     }
+    if (value.is_object()) {
+        if (auto* members = dynamic_cast<const MemberObject*>(value.as_object())) members->before_text(*this, node);
+    }
     std::size_t limit = out.size() + program_.limits.max_output_bytes;
     if (!value.append_str(out, limit))
         fail_limit(node.offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");

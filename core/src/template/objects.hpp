@@ -29,6 +29,8 @@ class MemberObject : public EngineObject {
 public:
     virtual Value get_member(Evaluator& ev, const Value& key, const Value& self, const Expr& node,
                              const std::string& path) = 0;
+    // Called before the object is turned into text (printed, or str() by a filter); may throw.
+    virtual void before_text(const Evaluator& ev, const Expr& node) const {}
 };
 
 // `loop` inside a for body.

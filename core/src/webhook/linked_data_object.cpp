@@ -80,6 +80,13 @@ public:
         return resolve(*state_, {source_, key.str()}, ev, node);
     }
 
+    void before_text(const Evaluator& ev, const Expr& node) const override {
+        if (state_->mode == LinkedDataState::Mode::discover) return;
+        ev.fail(start_of(node), ErrorKind::render,
+                "linkedData." + source_ + " takes a parameter (its URL has {}): read linkedData." + source_ +
+                    "[expression], e.g. linkedData." + source_ + "[userAttribute['…']]");
+    }
+
 private:
     std::shared_ptr<LinkedDataState> state_;
     std::string source_;

@@ -251,3 +251,23 @@ TEST_CASE("linked data: answers from JSON text (the binding's and the CLI's form
     const Error error = error_from([] { parse_linked_data_answers(R"([{"source": "m", "status": 200}, {"source": "m"}])"); });
     CHECK(contains(error.message, "answers[1]"));
 }
+
+TEST_CASE("linked data: a parameterised source printed without its parameter is a clear error", "[webhook][linked-data]") {
+    const char* config = R"({"url": "https://hooks.example.com/x", "contentType": "text/plain",
+      "body": "{{ linkedData.q }}{{ linkedData.m['a'] }}",
+      "linkedData": [{"name": "q", "url": "https://api.example.com/q/{}"}, {"name": "m", "url": "https://api.example.com/m"}]})";
+    const CompiledWebhook webhook = hook(config);
+    // Discovery goes on past it (the parameterless source is still found) …
+    CHECK(describe(webhook.linked_data_needed(context("{}"))) == std::vector<std::string>{"m|<none>|https://api.example.com/m"});
+    // … and the real render says how to read it.
+    const auto answers = std::vector<LinkedDataAnswer>{answer("m", std::nullopt, 200, R"({"a": 1})")};
+    const Error error = error_from([&] { webhook.render(webhook.with_linked_data(context("{}"), answers)); });
+    CHECK(error.kind == ErrorKind::render);
+    CHECK(error.field == "body");
+    CHECK(error.column == 4);
+    CHECK(contains(error.message, "linkedData.q takes a parameter (its URL has {}): read linkedData.q[expression]"));
+    // Subscripting a parameterless source reads into its answer (plain Jinja on the JSON).
+    const char* indexed = R"({"url": "https://hooks.example.com/x", "contentType": "text/plain", "body": "{{ linkedData.m['a'] }}",
+      "linkedData": [{"name": "m", "url": "https://api.example.com/m"}]})";
+    CHECK(hook(indexed).render(hook(indexed).with_linked_data(context("{}"), answers)).body == "1");
+}
