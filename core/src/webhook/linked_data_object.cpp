@@ -42,7 +42,15 @@ Value resolve(LinkedDataState& state, const LinkedDataKey& key, Evaluator& ev, c
     if (state.mode == LinkedDataState::Mode::discover) {
         bool seen = false;
         for (const LinkedDataKey& read : state.reads) seen = seen || read == key;
-        if (!seen) state.reads.push_back(key);
+        if (!seen) {
+            // One read past the limit is kept so that the caller reports it; a template reading
+            // thousands of parameters stops here instead of being searched quadratically.
+            if (state.reads.size() > max_linked_data_fetches) {
+                throw Error(ErrorKind::limit, "more than " + std::to_string(max_linked_data_fetches) +
+                                                  " linked data reads for one user");
+            }
+            state.reads.push_back(key);
+        }
     }
     auto answer = state.answers.find(key);
     if (answer != state.answers.end() && answer->second.ok) return answer->second.value;

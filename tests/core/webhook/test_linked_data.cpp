@@ -181,7 +181,12 @@ TEST_CASE("linked data: more than 20 fetches for one user is a limit error", "[w
       "linkedData": [{"name": "q", "url": "https://api.example.com/q/{}"}]})";
     const Error error = error_from([&] { hook(config).linked_data_needed(context("{}")); });
     CHECK(error.kind == ErrorKind::limit);
-    CHECK(contains(error.message, "21 linked data items"));
+    CHECK(contains(error.message, "more than 20 linked data items"));
+    // Exactly 20 is fine; a template reading 100 000 parameters stops early (no quadratic search).
+    const std::string twenty = std::string(config).replace(std::string(config).find("range(21)"), 9, "range(20)");
+    CHECK(hook(twenty.c_str()).linked_data_needed(context("{}")).size() == 20);
+    const std::string huge = std::string(config).replace(std::string(config).find("range(21)"), 9, "range(100000)");
+    CHECK(error_from([&] { hook(huge.c_str()).linked_data_needed(context("{}")); }).kind == ErrorKind::limit);
 }
 
 TEST_CASE("linked data: render without the data says to resolve it first", "[webhook][linked-data]") {
