@@ -10,8 +10,13 @@
 
 namespace hooksmith::detail {
 
+class MemberObject;
+
 class EngineObject : public Object {
 public:
+    EngineObject* engine_object() noexcept override { return this; }
+    virtual bool is_loop() const noexcept { return false; }
+    virtual MemberObject* member_object() noexcept { return nullptr; }
     // Attribute read; an unnamed undefined when absent.
     virtual Value get_attr(std::string_view name, const Value& self) const;
     // Calling the object itself.
@@ -27,6 +32,7 @@ public:
 // (linked data uses it: webhook/linked_data_object.hpp).
 class MemberObject : public EngineObject {
 public:
+    MemberObject* member_object() noexcept override { return this; }
     virtual Value get_member(Evaluator& ev, const Value& key, const Value& self, const Expr& node,
                              const std::string& path) = 0;
     // Called before the object is turned into text (printed, or str() by a filter); may throw.
@@ -37,10 +43,12 @@ public:
 class LoopObject : public EngineObject {
 public:
     const char* type_name() const override { return "LoopContext"; }
+    bool is_loop() const noexcept override { return true; }
     Value get_attr(std::string_view name, const Value& self) const override;
     Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
 
     const std::vector<Value>* items = nullptr;
+    Value kept_items;  // the items, once the loop ended while a value still refers to this object
     std::size_t index0 = 0;
     bool has_changed_value = false;
     Value changed_value;
