@@ -50,25 +50,25 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-// `hooksmith render --jsonl` takes {"config", "context"} lines and is timed from outside: the
-// whole run minus the best run of a one-line input (process start, compile, exit). CPU time comes
-// from /usr/bin/time (10 ms resolution).
+// `hooksmith render --jsonl --config workload.json` (the batch mode: config compiled once, one
+// context line in, one {"request"} line out) is timed from outside: the whole run minus the best
+// run of a one-line input (process start, compile, exit). CPU time comes from /usr/bin/time
+// (10 ms resolution).
 function cliContender(cli, lines, repeats, work) {
-  const config = JSON.stringify(JSON.parse(readFileSync(workloadPath, 'utf8')));
   const inputPath = join(work, 'cli-input.jsonl');
   const onePath = join(work, 'cli-input-1.jsonl');
   const timesPath = join(work, 'cli-times.txt');
-  const toInput = (line) => `{"config":${config},"context":${line},"timestamp":0}`;
-  writeFileSync(inputPath, lines.map(toInput).join('\n') + '\n');
-  writeFileSync(onePath, toInput(lines[0]) + '\n');
+  const cliArgs = ['render', '--jsonl', '--config', workloadPath, '--timestamp', '0'];
+  writeFileSync(inputPath, lines.join('\n') + '\n');
+  writeFileSync(onePath, lines[0] + '\n');
   const haveTime = existsSync('/usr/bin/time');
   if (!haveTime) console.log('note: /usr/bin/time is missing; the CLI row shows wall time as CPU time');
   const timeRun = (path) => {
     const input = readFileSync(path);
     const start = performance.now();
     const result = haveTime
-      ? run('/usr/bin/time', ['-f', '%U %S', '-o', timesPath, cli, 'render', '--jsonl'], { input })
-      : run(cli, ['render', '--jsonl'], { input });
+      ? run('/usr/bin/time', ['-f', '%U %S', '-o', timesPath, cli, ...cliArgs], { input })
+      : run(cli, cliArgs, { input });
     const ms = performance.now() - start;
     if (!haveTime) return { ms, cpuMs: ms, stdout: result.stdout };
     const [user, system] = readFileSync(timesPath, 'utf8').trim().split('\n').pop().split(' ').map(Number);
@@ -98,7 +98,7 @@ function cliContender(cli, lines, repeats, work) {
     return JSON.stringify([parsed.request.url, parsed.request.body]);
   });
   writeFileSync(outPath, pairs.join('\n') + '\n');
-  return { key: 'cli', name: 'hooksmith CLI render --jsonl', count: lines.length, runs, cpu_runs: cpuRuns, outPath };
+  return { key: 'cli', name: 'hooksmith CLI render --jsonl --config', count: lines.length, runs, cpu_runs: cpuRuns, outPath };
 }
 
 function readPairs(path) {

@@ -88,6 +88,15 @@ def main():
     configs = [c for c in configs if c.strip()]
     write_corpus("webhook", configs + [c.encode() + b"\0" + context for c in configs if context])
 
+    # Context JSON: every conformance context, the spec's context, the benchmark's context lines'
+    # shapes and number/string edge cases (the differential target compares with nlohmann).
+    contexts = [case.get("context", "{}") for case in cases] + ([context] if context else [])
+    contexts += ['{"n": -0, "f": -0.0, "big": 18446744073709551616, "i": -9223372036854775808}',
+                 '{"f": [19.99, 1e22, 1e23, 4.9406564584124654e-324, 1e-400, 0.1000000000000000055511151231257827]}',
+                 '{"s": "\\u00e9\\ud83d\\ude00\\n\\"\\\\\\/", "a": 1, "a": 2}', '\ufeff{}', '[[[[]]]]',
+                 '{"userId": "user-7", "numPriorSessions": 7, "parameter": {"item": "red shoes #7", "price": 19.99}}']
+    write_corpus("context", contexts + [b"\xef\xbb\xbf{}", b"{}\0x", b'{"a": "\xed\xa0\x80"}'])
+
     # URLs: every http(s)/other-scheme URL in the spec and the URL tests.
     url_pattern = r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s`\"')]*"
     urls = re.findall(url_pattern, spec_all)

@@ -2,8 +2,9 @@
 # The whole performance comparison of issue 8 in one command:
 #   scripts/bench.sh [N]          (N contexts, default 20000)
 # Builds what it needs (native bench + CLI, the Node Wasm flavour), generates the contexts with
-# bench/make_contexts.mjs, checks that native, CLI, Wasm, nunjucks and Jinja2 agree on every
-# URL + body, then prints µs per webhook and the ratios (bench/compare.mjs).
+# bench/make_contexts.mjs, checks that native, CLI (`render --jsonl --config`, the batch mode),
+# Wasm, nunjucks and Jinja2 agree on every URL + body, then prints µs per webhook and the
+# ratios (bench/compare.mjs).
 # Environment: HOOKSMITH_BENCH_REPEATS (timed runs per contender, default 5), HOOKSMITH_JOBS,
 # HOOKSMITH_NATIVE_DIR (default build/native), HOOKSMITH_WASM_DIR (default build/wasm),
 # HOOKSMITH_BENCH_NO_BUILD=1 (use the binaries as they are).

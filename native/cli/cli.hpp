@@ -1,6 +1,7 @@
 // Shared pieces of the `hooksmith` command-line tool.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -43,6 +44,15 @@ std::string to_line(const nlohmann::ordered_json& value);
 
 std::int64_t parse_timestamp(const std::string& text);  // Unix seconds; Error{input} otherwise
 std::int64_t now_unix_seconds();
+
+// `render --jsonl --config FILE`: per-line defaults, and whether lines are envelopes
+// {"context","id","timestamp"} rather than bare context objects.
+struct BatchDefaults {
+    std::optional<std::string> id;
+    std::int64_t timestamp = 0;
+    bool envelope = false;
+};
+int render_jsonl_with_config(const std::string& config_path, const BatchDefaults& defaults);
 
 int run_render(int argc, char** argv);
 int run_template(int argc, char** argv);

@@ -11,6 +11,8 @@ constexpr const char* kUsage = R"(usage: hooksmith <command> [options]
 commands:
   render CONFIG.json CONTEXT.json [--format json|http|curl] [--id ID] [--timestamp T] [--reveal]
   render --jsonl                   one {"config","context","id","timestamp"} per stdin line
+  render --jsonl --config CONFIG.json [--envelope] [--id ID] [--timestamp T]
+                                   the config once, one context (or envelope) per stdin line
   template --jsonl                 one {"template","context","missing"} per stdin line
   send CONFIG.json CONTEXT.json --stub "503,429+120,timeout,200" [--policy leanplum|interactive]
                                    [--id ID] [--timestamp T]

@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kHelp = R"(usage: hooksmith render CONFIG.json CONTEXT.json [--format json|http|curl]
                         [--id ID] [--timestamp T] [--reveal] [--answers ANSWERS.json]
        hooksmith render --jsonl
+       hooksmith render --jsonl --config CONFIG.json [--envelope] [--id ID] [--timestamp T]
 
 Renders the request a webhook config sends for one user context ("-" reads stdin).
   --format json   {"method","url","headers":[[name,value]...],"body"} (default; exact, unmasked)
@@ -26,6 +27,12 @@ Renders the request a webhook config sends for one user context ("-" reads stdin
                   (a failed answer the render reads suppresses the user, exit 3)
   --jsonl         read {"config":{...},"context":{...},"id":"...","timestamp":N,"answers":[...]} lines from stdin and
                   print one {"request":{...}} or {"error":{...}} line for each, in order
+  --jsonl --config CONFIG.json
+                  the batch mode: the config is compiled once and each stdin line is one
+                  context object; prints the same {"request"} / {"error"} lines. --id and
+                  --timestamp apply to every line (default: random id, now)
+  --envelope      with --config: each line is {"context":{...},"id":"...","timestamp":N}
+                  (context may also be its JSON text; id and timestamp override the defaults)
 Exit codes: 0 rendered, 1 error, 3 suppressed (missing data).
 )";
 
@@ -64,15 +71,35 @@ int render_jsonl() {
 }  // namespace
 
 int run_render(int argc, char** argv) {
-    const auto args = parse_arguments(argc, argv, 2, {"--format", "--id", "--timestamp", "--answers"}, {"--reveal", "--jsonl"});
+    const auto args = parse_arguments(argc, argv, 2, {"--format", "--id", "--timestamp", "--config", "--answers"},
+                                      {"--reveal", "--jsonl", "--envelope"});
     if (args.has_flag("--help")) {
         std::cout << kHelp;
         return ok;
     }
     if (args.has_flag("--jsonl")) {
         if (!args.positional.empty()) throw Error(ErrorKind::input, "render --jsonl reads stdin and takes no files");
+        if (args.option("--answers"))
+            throw Error(ErrorKind::input, "--answers is for one render; with --jsonl give a line an \"answers\" member");
+        if (const auto config = args.option("--config")) {
+            if (args.option("--format") || args.has_flag("--reveal"))
+                throw Error(ErrorKind::input, "render --jsonl writes JSON lines; --format and --reveal do not apply");
+            if (*config == "-") throw Error(ErrorKind::input, "render --jsonl reads its lines from stdin; give --config a file");
+            BatchDefaults defaults;
+            defaults.id = args.option("--id");
+            const auto timestamp = args.option("--timestamp");
+            defaults.timestamp = timestamp ? parse_timestamp(*timestamp) : now_unix_seconds();
+            defaults.envelope = args.has_flag("--envelope");
+            std::cout.flush();
+            return render_jsonl_with_config(*config, defaults);
+        }
+        if (args.has_flag("--envelope") || args.option("--id") || args.option("--timestamp"))
+            throw Error(ErrorKind::input, "--envelope, --id and --timestamp with --jsonl need --config FILE "
+                                          "(without it each line carries its own config, id and timestamp)");
         return render_jsonl();
     }
+    if (args.option("--config") || args.has_flag("--envelope"))
+        throw Error(ErrorKind::input, "--config and --envelope belong to render --jsonl (see hooksmith render --help)");
     if (args.positional.size() != 2) throw Error(ErrorKind::input, "render needs CONFIG.json and CONTEXT.json (see hooksmith render --help)");
 
     const std::string format = args.option("--format").value_or("json");

@@ -96,6 +96,76 @@ test('render --jsonl: one output line per input line, in order, errors included'
   assert.deepEqual(out[5], { request: SPEC_REQUEST });
 });
 
+test('render --jsonl --config: the config once, one context per line, same output lines', () => {
+  const mary = readFileSync(MARY, 'utf8').trim();
+  const lines = [
+    JSON.stringify(JSON.parse(mary)),
+    '{"userId": 42, "userAttribute": ',
+    JSON.stringify({ ...JSON.parse(mary), userAttribute: {} }),
+    '[1, 2]',
+    '',
+    mary.replace(/\n/g, ' ') + '\r',
+    '{"userId": 42, "messageId": 7, "userAttribute": {"First name": "Zo\\u00eb \\"Z\\" \\ud83d\\ude00\\n"}, "parameter": {"source": "a/b", "price": 1e-7, "qty": 3}}',
+  ];
+  const { code, stdout } = run(['render', '--jsonl', '--config', CONFIG, '--timestamp', '1614265330'], lines.join('\n'));
+  assert.equal(code, 0);
+  const out = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  assert.equal(out.length, lines.length - 1, 'blank lines are skipped');
+  assert.deepEqual(out[0], { request: SPEC_REQUEST });
+  assert.equal(out[1].error.kind, 'input');
+  assert.match(out[1].error.message, /line 1, column 33/);
+  assert.equal(out[2].error.kind, 'missing');
+  assert.equal(out[2].error.field, 'data.first_name');
+  assert.equal(out[3].error.kind, 'input');
+  assert.deepEqual(out[4], { request: SPEC_REQUEST });
+  // Escapes in the output lines are exactly what the per-line mode (nlohmann's dump) writes.
+  assert.ok(out[5].request, 'the escapes line renders');
+  const config = JSON.parse(readFileSync(CONFIG, 'utf8'));
+  const reference = run(['render', '--jsonl'], JSON.stringify({ config, context: lines[6], timestamp: 1614265330 }) + '\n');
+  assert.equal(stdout.trimEnd().split('\n')[5], reference.stdout.trimEnd());
+  assert.equal(JSON.parse(JSON.parse(reference.stdout).request.body).first_name, 'Zo\u00eb "Z" \u{1F600}\n');
+});
+
+test('render --jsonl --config --envelope: per-line context, id and timestamp', () => {
+  const mary = JSON.parse(readFileSync(MARY, 'utf8'));
+  const signed = fixture('signed-config.json');
+  const lines = [
+    JSON.stringify({ context: mary, id: 'msg_1', timestamp: 1614265330 }),
+    JSON.stringify({ context: JSON.stringify(mary) }),
+    JSON.stringify({ context: mary, colour: 'red' }),
+    JSON.stringify({ context: mary, timestamp: 'soon' }),
+    '{"context": {"userId": 42,}}',
+    JSON.stringify({ timestamp: 1614265330, context: mary }) + ' x',
+  ];
+  const { code, stdout } = run(['render', '--jsonl', '--config', CONFIG, '--envelope'], lines.join('\n') + '\n');
+  assert.equal(code, 0);
+  const out = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  assert.equal(out.length, lines.length);
+  assert.deepEqual(out[0], { request: SPEC_REQUEST });
+  assert.deepEqual(out[1], { request: SPEC_REQUEST });
+  for (const i of [2, 3, 4, 5]) assert.equal(out[i].error.kind, 'input', `line ${i}`);
+  assert.match(out[4].error.message, /line 1, column 15/, "the position is inside the context text");
+  // A signed config: --id/--timestamp are the defaults, an envelope's id and timestamp win.
+  const envelope = [JSON.stringify({ context: mary }), JSON.stringify({ context: mary, id: 'msg_x', timestamp: 1700000000 })];
+  const batch = run(['render', '--jsonl', '--config', signed, '--envelope', '--id', 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+                     '--timestamp', '1614265330'], envelope.join('\n'));
+  const perLine = (id, timestamp) => JSON.parse(run(['render', signed, MARY, '--id', id, '--timestamp', String(timestamp)]).stdout);
+  const [first, second] = batch.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).request);
+  assert.deepEqual(first, perLine('msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330));
+  assert.deepEqual(second, perLine('msg_x', 1700000000));
+  assert.notDeepEqual(first.headers, second.headers);
+});
+
+test('render --jsonl --config: a bad config or misplaced options exit 1 before reading lines', () => {
+  const bad = run(['render', '--jsonl', '--config', fixture('absent.json')], '{}\n');
+  assert.equal(bad.code, 1);
+  assert.equal(bad.stdout, '');
+  assert.equal(run(['render', '--jsonl', '--envelope'], '').code, 1);
+  assert.equal(run(['render', '--jsonl', '--config', '-'], readFileSync(CONFIG, 'utf8')).code, 1);
+  assert.equal(run(['render', '--jsonl', '--config', CONFIG, '--format', 'http'], '').code, 1);
+  assert.equal(run(['render', CONFIG, MARY, '--config', CONFIG]).code, 1);
+});
+
 test('template --jsonl: outputs and typed errors, suppress by default', () => {
   const lines = [
     { template: "Hi {{ userAttribute['First name'] }}", context: { userAttribute: { 'First name': 'Mary' } } },

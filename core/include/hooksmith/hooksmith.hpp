@@ -4,6 +4,7 @@
 #include "hooksmith/error.hpp"      // Error, ErrorKind: every failure, typed
 #include "hooksmith/value.hpp"      // Value: template values with Python semantics
 #include "hooksmith/template.hpp"   // Template, Context, Limits: Leanplum's Jinja dialect
+#include "hooksmith/json.hpp"       // parse_json: JSON text → Value (the context parser)
 #include "hooksmith/request.hpp"    // Request: the exact value that goes on the wire
 #include "hooksmith/retry.hpp"      // RetryPolicy, next_retry: the pure retry state machine
 #include "hooksmith/webhook.hpp"    // WebhookConfig, CompiledWebhook: config → Request

@@ -1,6 +1,7 @@
 // The compiled state behind a CompiledWebhook, shared by rendering and linked data discovery.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct CompiledData {
     std::string field;  // "data.<key>", the error field
     ValueType type;
     Template value;
+    std::string json_key;  // `"key":`, encoded once
 };
 
 struct CompiledHeader {
@@ -40,6 +42,7 @@ struct CompiledWebhookState {
     std::optional<SigningKey> signing_key;
     std::optional<Template> signing_id;
     std::vector<std::string> variables;
+    std::size_t json_body_size_hint = 64;  // room for a typical JSON body, reserved once per render
 };
 
 }  // namespace detail

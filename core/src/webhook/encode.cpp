@@ -17,7 +17,8 @@ constexpr char lower_hex[] = "0123456789abcdef";
 bool is_valid_utf8(std::string_view text) { return utf8::valid(text); }
 
 void append_json_string(std::string& out, std::string_view utf8) {
-    out.reserve(out.size() + utf8.size() + 2);
+    // No reserve here: an exact reserve per call would defeat the string's geometric growth
+    // and reallocate the body for every field.
     out.push_back('"');
     // Runs of bytes that need no escape are copied whole.
     std::size_t run = 0;
@@ -45,7 +46,6 @@ void append_json_string(std::string& out, std::string_view utf8) {
 }
 
 void append_form_component(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size());
     for (char c : text) {
         const auto byte = std::uint8_t(c);
         const bool literal = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||

@@ -2,10 +2,8 @@
 // that has no answer is recorded (discovery) or is a clear `missing` error (the real render).
 #include "webhook/linked_data_object.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "hooksmith/json.hpp"
 #include "template/evaluator.hpp"
-#include "webhook/config.hpp"
 
 namespace hooksmith::detail {
 
@@ -100,27 +98,6 @@ private:
     std::string source_;
 };
 
-// Records where strict JSON parsing stops, without building anything.
-struct JsonCheck : nlohmann::json_sax<nlohmann::json> {
-    std::string reason;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& failure) override {
-        reason = json_failure_reason(failure.what()) + " at byte " + std::to_string(position);
-        return false;
-    }
-};
-
 LinkedDataEntry failed(std::string why, ErrorKind kind = ErrorKind::missing) {
     LinkedDataEntry entry;
     entry.failure = std::move(why);
@@ -142,24 +119,18 @@ LinkedDataEntry entry_for(const LinkedDataAnswer& answer) {
                           std::to_string(max_linked_data_answer_bytes),
                       ErrorKind::limit);
     }
+    // JSON never allows a raw NUL, and a parser may take one for the end of the text.
     if (answer.body.find('\0') != std::string::npos) {
         return failed("HTTP " + std::to_string(answer.status) + " but the body is not JSON (a NUL byte)");
     }
-    JsonCheck check;
-    if (!nlohmann::json::sax_parse(answer.body, &check)) {
-        return failed("HTTP " + std::to_string(answer.status) + " but the body is not JSON: " + check.reason);
-    }
-    // The body is now known to be exactly one JSON value, so wrapping it in an object is safe.
-    // TODO(lead): use the json helper's JSON text → Value function instead once it is merged.
     try {
-        const Context wrapped = Context::from_json_text("{\"v\":" + answer.body + "}");
         LinkedDataEntry entry;
+        entry.value = parse_json(answer.body);  // int vs float kept, as in a context
         entry.ok = true;
-        entry.value = *wrapped.root().as_dict().find("v");
         return entry;
     } catch (const Error& error) {
-        return failed("the body cannot be used: " + error.message,
-                      error.kind == ErrorKind::limit ? ErrorKind::limit : ErrorKind::missing);
+        if (error.kind == ErrorKind::limit) return failed("the answer cannot be used: " + error.message, ErrorKind::limit);
+        return failed("HTTP " + std::to_string(answer.status) + " but the body is not JSON: " + error.message);
     }
 }
 

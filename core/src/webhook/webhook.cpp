@@ -139,7 +139,11 @@ CompiledWebhook CompiledWebhook::compile(const WebhookConfig& source_config, con
         std::string name = detail::data_field(field.key);
         Template value = compile_field(field.value, limits, name);
         add_variables(state->variables, value);
-        state->data.push_back({field.key, std::move(name), field.type, std::move(value)});
+        std::string json_key;
+        detail::append_json_string(json_key, field.key);
+        json_key += ':';
+        state->json_body_size_hint += json_key.size() + 32;
+        state->data.push_back({field.key, std::move(name), field.type, std::move(value), std::move(json_key)});
     }
     if (config.body) {
         state->body = compile_field(*config.body, limits, "body");
@@ -202,11 +206,12 @@ Request CompiledWebhook::render(const Context& user_context, const RenderInput& 
 
     switch (state.mode) {
         case BodyMode::json_data: {
-            std::string body = "{";
+            std::string body;
+            body.reserve(state.json_body_size_hint);
+            body += '{';
             for (const detail::CompiledData& field : state.data) {
                 if (body.size() > 1) body += ',';
-                detail::append_json_string(body, field.key);
-                body += ':';
+                body += field.json_key;
                 render_field(field.value, context, options, text, field.field);
                 require_valid_utf8(text, field.field);
                 detail::append_typed_json(body, field.type, text, field.field);

@@ -173,6 +173,10 @@ TEST_CASE("linked data: an oversized answer is a limit error", "[webhook][linked
     const Error error = error_from([&] { hook().with_linked_data(user, {answer("stockquote", std::string("AAPL"), 200, big)}); });
     CHECK(error.kind == ErrorKind::limit);
     CHECK(contains(error.message, "more than the limit of 1048576"));
+    // Nesting beyond the context's 512 levels is a limit too.
+    const std::string deep = std::string(600, '[') + std::string(600, ']');
+    CHECK(error_from([&] { hook().with_linked_data(user, {answer("stockquote", std::string("AAPL"), 200, deep)}); }).kind ==
+          ErrorKind::limit);
 }
 
 TEST_CASE("linked data: more than 20 fetches for one user is a limit error", "[webhook][linked-data]") {

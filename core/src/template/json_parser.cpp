@@ -1,0 +1,490 @@
+// JSON text → Value without recursion: one pass, strings appended in runs, containers built at close.
+// Accepts exactly what nlohmann/json's strict parser accepts and yields the same numbers (the
+// differential test and fuzz target check this), so contexts parse as they always did.
+#include "json_parser.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hooksmith/error.hpp"
+#include "hooksmith/json.hpp"
+
+namespace hooksmith {
+
+namespace detail {
+
+namespace {
+
+// Bytes a string copies as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> make_plain_string_bytes() {
+    std::array<bool, 256> table{};
+    for (int c = 0x20; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return table;
+}
+constexpr std::array<bool, 256> plain_string_byte = make_plain_string_bytes();
+
+// Every power of ten a double holds exactly (Clinger's fast path).
+constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                          1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr std::uint64_t max_exact_mantissa = std::uint64_t{1} << 53;
+constexpr int max_mantissa_digits = 19;  // 10^19 - 1 < 2^64
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_whitespace(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+int hex_digit(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+void append_utf8(std::string& out, std::uint32_t code_point) {
+    if (code_point < 0x80) {
+        out.push_back(static_cast<char>(code_point));
+    } else if (code_point < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+        out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+    } else if (code_point < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+    }
+}
+
+// Whether any of the 8 bytes in `word` must stop a plain run: '"', '\\', a control byte (< 0x20)
+// or a non-ASCII byte (checked as UTF-8). Exact, branch-free (the classic SWAR zero-byte tests).
+bool has_special_byte(std::uint64_t word) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    const std::uint64_t control = (word - ones * 0x20) & ~word & highs;
+    return (control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\')) | (word & highs)) != 0;
+}
+
+// Object keys recently seen, shared between parses: a context's keys repeat for every user,
+// and a shared key costs a reference count instead of an allocation and a free. Direct-mapped
+// and bounded (256 keys of at most 32 bytes); Values are immutable, so sharing is invisible.
+class KeyCache {
+public:
+    // The shared Value for `key` (valid until the next call); nullptr for long keys, not cached.
+    const Value* get(std::string_view key) {
+        if (key.size() > max_key_size) return nullptr;
+        std::size_t hash = 2166136261u;  // FNV-1a
+        for (char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+        Value& slot = slots_[hash & (slot_count - 1)];
+        if (!slot.is_string() || std::string_view(slot.as_string()) != key) slot = Value(std::string(key));
+        return &slot;
+    }
+
+private:
+    static constexpr std::size_t slot_count = 256;
+    static constexpr std::size_t max_key_size = 32;
+    std::array<Value, slot_count> slots_;
+};
+
+struct Frame {
+    std::size_t first;  // index in the pending values of this container's first item
+    bool is_object;
+};
+
+// Buffers reused from parse to parse on this thread (a batch parses thousands of contexts).
+struct Scratch {
+    std::vector<Value> values;  // pending items of the open containers (objects: key, value, …)
+    std::vector<Frame> frames;
+    std::string number_text;
+    std::string decoded;  // a string with escapes, while it is decoded
+    KeyCache keys;
+    bool in_use = false;
+};
+
+class JsonParser {
+public:
+    JsonParser(std::string_view text, const char* subject, Scratch& scratch)
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), subject_(subject),
+          values_(scratch.values), frames_(scratch.frames), number_text_(scratch.number_text),
+          decoded_(scratch.decoded), keys_(scratch.keys) {}
+
+    Value parse() {
+        skip_byte_order_mark();
+        for (;;) {
+            if (parse_value_or_open()) continue;  // a container opened: its first item comes next
+            if (continue_after_value()) continue;  // a ',' was read: the next item comes next
+            return finish();
+        }
+    }
+
+private:
+    // Reads one value, or opens a container. Returns true when a container was opened and is
+    // waiting for its first item; false when a complete value sits on top of values_.
+    bool parse_value_or_open() {
+        skip_whitespace();
+        if (p_ == end_) fail(p_, "expected a value but the text ends here");
+        switch (*p_) {
+            case '{':
+                open(true);
+                skip_whitespace();
+                if (p_ < end_ && *p_ == '}') {
+                    ++p_;
+                    close();
+                    return false;
+                }
+                parse_key();
+                return true;
+            case '[':
+                open(false);
+                skip_whitespace();
+                if (p_ < end_ && *p_ == ']') {
+                    ++p_;
+                    close();
+                    return false;
+                }
+                return true;
+            case '"': values_.emplace_back(std::string(scan_string())); return false;
+            case 't': expect_literal("true"); values_.emplace_back(true); return false;
+            case 'f': expect_literal("false"); values_.emplace_back(false); return false;
+            case 'n': expect_literal("null"); values_.push_back(Value::none()); return false;
+            default: break;
+        }
+        if (*p_ != '-' && !is_digit(*p_))
+            fail(p_, "expected a value (an object, array, string, number, true, false or null)");
+        values_.push_back(parse_number());
+        return false;
+    }
+
+    // After a complete value: closes the containers it completes. Returns true when a ',' asks
+    // for another item, false when the top-level value is complete.
+    bool continue_after_value() {
+        while (!frames_.empty()) {
+            skip_whitespace();
+            const bool in_object = frames_.back().is_object;
+            if (p_ < end_ && *p_ == ',') {
+                ++p_;
+                if (in_object) parse_key();
+                return true;
+            }
+            if (p_ < end_ && *p_ == (in_object ? '}' : ']')) {
+                ++p_;
+                close();
+                continue;
+            }
+            fail(p_, in_object ? "expected ',' or '}' after an object member"
+                               : "expected ',' or ']' after an array item");
+        }
+        return false;
+    }
+
+    Value finish() {
+        skip_whitespace();
+        // nlohmann/json treats a NUL byte as the end of the text; so do we, to accept the same texts.
+        if (p_ < end_ && *p_ != '\0') fail(p_, "unexpected text after the JSON value; send one value per text");
+        return std::move(values_.back());
+    }
+
+    void skip_byte_order_mark() {
+        if (p_ == end_ || static_cast<unsigned char>(*p_) != 0xEF) return;
+        if (end_ - p_ >= 3 && static_cast<unsigned char>(p_[1]) == 0xBB && static_cast<unsigned char>(p_[2]) == 0xBF) {
+            p_ += 3;
+            return;
+        }
+        fail(p_, "invalid byte order mark; a UTF-8 text may start with EF BB BF only");
+    }
+
+    void skip_whitespace() noexcept {
+        while (p_ < end_ && is_whitespace(*p_)) ++p_;
+    }
+
+    void open(bool is_object) {
+        if (frames_.size() >= max_json_value_depth) {
+            throw Error(ErrorKind::limit, std::string(subject_) + " is nested deeper than " +
+                                              std::to_string(max_json_value_depth) + " levels (at " +
+                                              position_text(p_) + "); flatten the data");
+        }
+        frames_.push_back(Frame{values_.size(), is_object});
+        ++p_;
+    }
+
+    // Builds the innermost container from its pending items, in one allocation each.
+    void close() {
+        const Frame frame = frames_.back();
+        frames_.pop_back();
+        const auto first = values_.begin() + static_cast<std::ptrdiff_t>(frame.first);
+        if (frame.is_object) {
+            Dict dict;
+            dict.reserve((values_.size() - frame.first) / 2);
+            for (auto it = first; it != values_.end(); it += 2) dict.append_unchecked(std::move(it[0]), std::move(it[1]));
+            dict.finish_appends();
+            values_.erase(first, values_.end());
+            values_.push_back(Value::dict(std::move(dict)));
+        } else {
+            std::vector<Value> items(std::make_move_iterator(first), std::make_move_iterator(values_.end()));
+            values_.erase(first, values_.end());
+            values_.push_back(Value::list(std::move(items)));
+        }
+    }
+
+    // `"key"` and the `:` after it; the key waits on values_ for its value.
+    void parse_key() {
+        skip_whitespace();
+        if (p_ == end_ || *p_ != '"') fail(p_, "expected an object key in double quotes");
+        const std::string_view key = scan_string();
+        if (const Value* shared = keys_.get(key)) values_.push_back(*shared);
+        else values_.emplace_back(std::string(key));
+        skip_whitespace();
+        if (p_ == end_ || *p_ != ':') fail(p_, "expected ':' after the object key");
+        ++p_;
+    }
+
+    void expect_literal(const char* word) {
+        const char* at = p_;
+        for (const char* w = word; *w != '\0'; ++w, ++p_) {
+            if (p_ == end_ || *p_ != *w) fail(at, "invalid literal; expected true, false or null");
+        }
+    }
+
+    // p_ is at the opening quote. Returns the string's bytes: a view of the text itself when it
+    // has no escapes, else of decoded_ (valid until the next call). Runs of plain bytes are
+    // skipped 8 at a time; escapes decoded, UTF-8 checked.
+    std::string_view scan_string() {
+        const char* run = ++p_;
+        bool escaped = false;
+        for (;;) {
+            while (end_ - p_ >= 8) {
+                std::uint64_t word;
+                std::memcpy(&word, p_, sizeof word);
+                if (has_special_byte(word)) break;
+                p_ += 8;
+            }
+            while (p_ < end_ && plain_string_byte[static_cast<unsigned char>(*p_)]) ++p_;
+            if (p_ == end_) fail(p_, "the string is not closed; expected '\"'");
+            const auto c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                ++p_;
+                if (!escaped) return std::string_view(run, static_cast<std::size_t>(p_ - 1 - run));
+                decoded_.append(run, p_ - 1);
+                return decoded_;
+            }
+            if (c == '\\') {
+                if (!escaped) decoded_.clear();
+                decoded_.append(run, p_);
+                escaped = true;
+                decode_escape(decoded_);
+                run = p_;
+            } else if (c < 0x20) {
+                fail(p_, "control character in a string; write it as an escape such as \\n or \\u001f");
+            } else {
+                skip_utf8_sequence();
+            }
+        }
+    }
+
+    // p_ is at a backslash.
+    void decode_escape(std::string& out) {
+        const char* at = p_;
+        if (end_ - p_ < 2) fail(at, "the string is not closed; expected '\"'");
+        const char kind = p_[1];
+        p_ += 2;
+        switch (kind) {
+            case '"': out.push_back('"'); return;
+            case '\\': out.push_back('\\'); return;
+            case '/': out.push_back('/'); return;
+            case 'b': out.push_back('\b'); return;
+            case 'f': out.push_back('\f'); return;
+            case 'n': out.push_back('\n'); return;
+            case 'r': out.push_back('\r'); return;
+            case 't': out.push_back('\t'); return;
+            case 'u': break;
+            default: fail(at, "invalid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX");
+        }
+        std::uint32_t code_point = read_hex4(at);
+        if (code_point >= 0xDC00 && code_point <= 0xDFFF)
+            fail(at, "lone low surrogate \\uDC00-\\uDFFF; it must follow a high surrogate \\uD800-\\uDBFF");
+        if (code_point >= 0xD800 && code_point <= 0xDBFF) {
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
+                fail(at, "lone high surrogate; \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF");
+            p_ += 2;
+            const std::uint32_t low = read_hex4(at);
+            if (low < 0xDC00 || low > 0xDFFF)
+                fail(at, "lone high surrogate; \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF");
+            code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
+        }
+        append_utf8(out, code_point);
+    }
+
+    std::uint32_t read_hex4(const char* escape_start) {
+        if (end_ - p_ < 4) fail(escape_start, "\\u must be followed by 4 hex digits");
+        std::uint32_t value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int digit = hex_digit(p_[i]);
+            if (digit < 0) fail(escape_start, "\\u must be followed by 4 hex digits");
+            value = value * 16 + static_cast<std::uint32_t>(digit);
+        }
+        p_ += 4;
+        return value;
+    }
+
+    // RFC 3629 (no overlong forms, no surrogates, nothing above U+10FFFF), as nlohmann checks it.
+    void skip_utf8_sequence() {
+        const auto byte = [this](std::ptrdiff_t i) -> unsigned { return p_ + i < end_ ? static_cast<unsigned char>(p_[i]) : 0u; };
+        const auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+        const unsigned lead = byte(0);
+        unsigned second_lo = 0x80, second_hi = 0xBF;
+        std::ptrdiff_t length = 0;
+        if (in(lead, 0xC2, 0xDF)) length = 2;
+        else if (lead == 0xE0) length = 3, second_lo = 0xA0;
+        else if (in(lead, 0xE1, 0xEC) || in(lead, 0xEE, 0xEF)) length = 3;
+        else if (lead == 0xED) length = 3, second_hi = 0x9F;
+        else if (lead == 0xF0) length = 4, second_lo = 0x90;
+        else if (in(lead, 0xF1, 0xF3)) length = 4;
+        else if (lead == 0xF4) length = 4, second_hi = 0x8F;
+        else fail(p_, "invalid UTF-8 in a string; the text must be UTF-8 encoded");
+        bool valid = in(byte(1), second_lo, second_hi);
+        for (std::ptrdiff_t i = 2; i < length; ++i) valid = valid && in(byte(i), 0x80, 0xBF);
+        if (!valid) fail(p_, "invalid UTF-8 in a string; the text must be UTF-8 encoded");
+        p_ += length;
+    }
+
+    // JSON number grammar; integers within int64 stay integers, others are doubles rounded as
+    // strtod rounds them (nlohmann's behaviour), through an exact fast path when one applies.
+    Value parse_number() {
+        const char* start = p_;
+        const bool negative = *p_ == '-';
+        if (negative) ++p_;
+        if (p_ == end_ || !is_digit(*p_)) fail(p_, "expected a digit in the number");
+        std::uint64_t mantissa = 0;
+        int significant_digits = 0;
+        bool mantissa_complete = true;  // every significant digit is in `mantissa`
+        long long exponent = 0;         // value = mantissa * 10^exponent while mantissa_complete
+        const auto take_digit = [&](int digit, bool in_fraction) {
+            if (mantissa == 0 && digit == 0) {
+                if (in_fraction) --exponent;
+                return;
+            }
+            if (significant_digits < max_mantissa_digits) {
+                mantissa = mantissa * 10 + static_cast<std::uint64_t>(digit);
+                ++significant_digits;
+                if (in_fraction) --exponent;
+            } else {
+                mantissa_complete = false;
+            }
+        };
+        if (*p_ == '0') {
+            ++p_;
+        } else {
+            while (p_ < end_ && is_digit(*p_)) take_digit(*p_++ - '0', false);
+        }
+        bool is_integer = true;
+        if (p_ < end_ && *p_ == '.') {
+            is_integer = false;
+            ++p_;
+            if (p_ == end_ || !is_digit(*p_)) fail(p_, "expected a digit after the decimal point");
+            while (p_ < end_ && is_digit(*p_)) take_digit(*p_++ - '0', true);
+        }
+        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+            is_integer = false;
+            ++p_;
+            bool negative_exponent = false;
+            if (p_ < end_ && (*p_ == '+' || *p_ == '-')) negative_exponent = *p_++ == '-';
+            if (p_ == end_ || !is_digit(*p_)) fail(p_, "expected a digit in the exponent");
+            long long written = 0;
+            while (p_ < end_ && is_digit(*p_)) {
+                if (written < 1000000) written = written * 10 + (*p_ - '0');  // saturates: far beyond any double
+                ++p_;
+            }
+            exponent += negative_exponent ? -written : written;
+        }
+
+        if (is_integer && mantissa_complete) {
+            constexpr auto int64_max = static_cast<std::uint64_t>(INT64_MAX);
+            if (!negative && mantissa <= int64_max) return Value(static_cast<std::int64_t>(mantissa));
+            if (negative && mantissa <= int64_max) return Value(-static_cast<std::int64_t>(mantissa));
+            if (negative && mantissa == int64_max + 1) return Value(INT64_MIN);
+        }
+        if (mantissa_complete && mantissa <= max_exact_mantissa && exponent >= -22 && exponent <= 22) {
+            double value = static_cast<double>(mantissa);  // exact, as is the power: one rounding
+            value = exponent >= 0 ? value * exact_powers_of_ten[exponent] : value / exact_powers_of_ten[-exponent];
+            return Value(negative ? -value : value);
+        }
+        number_text_.assign(start, p_);  // strtod needs a NUL-terminated copy
+        const double value = std::strtod(number_text_.c_str(), nullptr);
+        if (!std::isfinite(value)) fail(start, "number out of range of a double");
+        return Value(value);
+    }
+
+    std::string position_text(const char* at) const {
+        int line = 1;
+        const char* line_start = begin_;
+        for (const char* c = begin_; c < at; ++c) {
+            if (*c == '\n') {
+                ++line;
+                line_start = c + 1;
+            }
+        }
+        return "line " + std::to_string(line) + ", column " + std::to_string(at - line_start + 1);
+    }
+
+    [[noreturn]] void fail(const char* at, const char* what) const {
+        throw Error(ErrorKind::input, "invalid " + std::string(subject_) + " at " + position_text(at) + ": " + what);
+    }
+
+    const char* begin_;
+    const char* p_;
+    const char* end_;
+    const char* subject_;
+    std::vector<Value>& values_;
+    std::vector<Frame>& frames_;
+    std::string& number_text_;
+    std::string& decoded_;
+    KeyCache& keys_;
+};
+
+// Lends this thread's Scratch to one parse (a fresh one if a parse is already running) and
+// leaves it empty, and not too big, whether the parse succeeds or throws.
+class ScratchLease {
+public:
+    ScratchLease() {
+        static thread_local Scratch shared;
+        if (shared.in_use) own_ = std::make_unique<Scratch>();
+        scratch_ = own_ ? own_.get() : &shared;
+        scratch_->in_use = true;
+    }
+    ~ScratchLease() {
+        scratch_->values.clear();
+        scratch_->frames.clear();
+        if (scratch_->values.capacity() > 4096) std::vector<Value>().swap(scratch_->values);
+        if (scratch_->decoded.capacity() > 65536) std::string().swap(scratch_->decoded);
+        scratch_->in_use = false;
+    }
+    ScratchLease(const ScratchLease&) = delete;
+    ScratchLease& operator=(const ScratchLease&) = delete;
+    Scratch& get() { return *scratch_; }
+
+private:
+    std::unique_ptr<Scratch> own_;
+    Scratch* scratch_;
+};
+
+}  // namespace
+
+Value parse_json_value(std::string_view text, const char* subject) {
+    ScratchLease lease;
+    return JsonParser(text, subject, lease.get()).parse();
+}
+
+}  // namespace detail
+
+Value parse_json(std::string_view json_text) { return detail::parse_json_value(json_text, "JSON"); }
+
+}  // namespace hooksmith
