@@ -233,4 +233,5 @@ test('render --answers: linked data answers go into the context; without them th
                                 answers: JSON.parse(readFileSync(fixture('linked-answers.json'), 'utf8')) });
   const stream = run(['render', '--jsonl'], line + '\n');
   assert.equal(JSON.parse(stream.stdout.trim()).request.body, '{"price":187.25}');
+  assert.equal(run(['render', '--jsonl', '--answers', fixture('linked-answers.json')]).code, 1);
 });
