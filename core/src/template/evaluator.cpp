@@ -539,6 +539,8 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
             if (const Value* v = object.as_dict().find(name)) return *v;
             break;
         case Value::Kind::object:
+            if (auto* members = dynamic_cast<MemberObject*>(object.as_object()))
+                return members->get_member(*this, Value(name), object, node, path);
             if (auto* engine = dynamic_cast<EngineObject*>(object.as_object())) {
                 Value v = engine->get_attr(name, object);
                 // loop.previtem/nextitem past the ends are engine-made (unnamed) undefineds.
@@ -596,6 +598,10 @@ Value Evaluator::getitem(const Value& object, const Value& key, const Expr& node
                 utf8::append(one, chars[static_cast<std::size_t>(i)]);
                 return Value(std::move(one));
             }
+            break;
+        case Value::Kind::object:
+            if (auto* members = dynamic_cast<MemberObject*>(object.as_object()))
+                return members->get_member(*this, key, object, node, path);
             break;
         default: break;
     }

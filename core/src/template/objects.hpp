@@ -22,6 +22,15 @@ public:
     virtual bool set_attr(std::string_view name, const Value& value);
 };
 
+// An object whose attribute and item reads need the evaluator: errors with a position, the
+// missing policy, the read's path. `obj.name`, `obj['name']` and `obj[key]` all arrive here
+// (linked data uses it: webhook/linked_data_object.hpp).
+class MemberObject : public EngineObject {
+public:
+    virtual Value get_member(Evaluator& ev, const Value& key, const Value& self, const Expr& node,
+                             const std::string& path) = 0;
+};
+
 // `loop` inside a for body.
 class LoopObject : public EngineObject {
 public:
