@@ -76,6 +76,7 @@ public:
             val out = val::object();
             out.set("absentVariables", hs::wasm::strings_to_val(report.absent_variables));
             out.set("warnings", hs::wasm::strings_to_val(report.warnings));
+            out.set("linkedDataNeeded", hs::wasm::strings_to_val(report.linked_data_needed));
             return with("report", out);
         });
     }

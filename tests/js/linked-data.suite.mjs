@@ -180,3 +180,9 @@ test('linked data: bad options are input errors', (hs, env) => withHook(hs, stoc
     assert.equal(error?.kind, 'input', JSON.stringify(options));
   }
 }));
+
+test('linked data: report lists what a user still needs, as the template reads it', (hs, env) => withHook(hs, stockConfig(env), (hook) => {
+  const report = hook.report(user('u-1', 'ACME'));
+  assert.deepEqual(report.linkedDataNeeded, ["linkedData.stock['ACME']"]);
+  assert.deepEqual(report.absentVariables, []);
+}));

@@ -153,8 +153,9 @@ export class Webhook {
   }): Promise<ResolvedBatchResult[]>;
   /** The config's Linked Data sources (header values with secrets masked). */
   readonly linkedDataSources: LinkedDataSource[];
-  /** For one user, without rendering: the variables the context lacks, and warnings. */
-  report(context: ContextInput): { absentVariables: string[]; warnings: string[] };
+  /** For one user, without rendering: the variables the context lacks, warnings, and the
+   * Linked Data still to fetch as templates read it (`linkedData.stock['ACME']`). */
+  report(context: ContextInput): { absentVariables: string[]; warnings: string[]; linkedDataNeeded: string[] };
   variables(): string[];
   configJson(options?: { reveal?: boolean }): string;
   readonly method: string;

@@ -6,6 +6,7 @@ import { HooksmithError, contextText, unwrap } from './errors.mjs';
 export const DEFAULT_TIMEOUT_MS = 10000;
 export const DEFAULT_CONCURRENCY = 6;
 export const MAX_ROUNDS = 4;
+const YIELD_EVERY = 250;
 
 /** Runs at most `limit` of the functions given to it at once, in the order they were given. */
 export function createLimiter(limit) {
@@ -164,6 +165,8 @@ export async function renderManyResolved(handle, contexts, options = {}) {
       }
       done++;
       onProgress?.(done, contexts.length);
+      // Cached answers resolve as microtasks: yield now and then so a page can repaint.
+      if (done % YIELD_EVERY === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
   // Users wait on the network, not on the CPU: resolve as many at once as fetches may run.

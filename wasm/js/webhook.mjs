@@ -56,7 +56,8 @@ export class Webhook {
   }
 
   /** For one user, without rendering: {absentVariables: paths the context lacks (printed ones
-   * suppress, others were defaulted or skipped), warnings: e.g. a plain-http URL}. */
+   * suppress, others were defaulted or skipped), warnings: e.g. a plain-http URL,
+   * linkedDataNeeded: Linked Data not in the context, as read: `linkedData.stock['ACME']`}. */
   report(context) {
     return unwrap(this.#live().report(contextText(context))).report;
   }
