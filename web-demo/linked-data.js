@@ -51,7 +51,8 @@ export function stockExampleConfig(echoUrl) {
       { key: 'price', value: `{{ ${quote}['price'] }}`, type: 'number' },
       { key: 'message', value: `Hi {{ userAttribute['First name'] }}, {{ ${quote}['symbol'] }} trades at {{ ${quote}['price'] }} {{ ${quote}['currency'] }} today.` },
     ],
-    linkedData: [{ name: 'stock', url: new URL('linked/stock/{}', echoUrl).href, method: 'GET',
+    // Not new URL(): it would percent-encode the {} placeholder.
+    linkedData: [{ name: 'stock', url: `${new URL(echoUrl).origin}/linked/stock/{}`, method: 'GET',
                    headers: [{ name: 'X-Api-Key', value: 'demo-key' }] }],
     missing: 'suppress',
   };
