@@ -412,12 +412,12 @@ test('e2e: config JSON loads into the editor and masks secrets', async () => {
 
 test('e2e: Linked Data — the example fetches each user\'s quote, previews it, and sends it byte for byte', async () => {
   const linkedLog = async () => (await fetch(new URL('__linked', servers.echoUrl))).json();
+  // What the preview must show is what the receiver serves for Mary's FavoriteStock (ACME).
+  const quote = await (await fetch(new URL('linked/stock/ACME', servers.echoUrl))).json();
   const fetchedBefore = (await linkedLog()).length;
   await page.click('#linked-example');
   await waitForText('#preview-state', 'ready to send', 10000);
   assert.equal(await page.getByLabel('Name of source 1', { exact: true }).inputValue(), 'stock');
-  // What the preview shows is what the receiver serves for Mary's FavoriteStock (ACME).
-  const quote = await (await fetch(new URL('linked/stock/ACME', servers.echoUrl))).json();
   const body = await text('#body-exact');
   assert.equal(JSON.parse(body).price, quote.price);
   assert.equal(JSON.parse(body).symbol, 'ACME');
