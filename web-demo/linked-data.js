@@ -43,7 +43,7 @@ export function stockExampleConfig(echoUrl) {
   const quote = "linkedData.stock[userAttribute['FavoriteStock']]";
   return {
     method: 'POST',
-    url: new URL('hooks/stock/{{ userId }}', echoUrl).href,
+    url: `${new URL(echoUrl).origin}/hooks/stock/{{ userId }}`,
     contentType: 'application/json',
     data: [
       { key: 'first_name', value: "{{ userAttribute['First name'] }}" },

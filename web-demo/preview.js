@@ -225,7 +225,9 @@ function renderVariables(webhook, context) {
   }
   setList(elements.variables, names, (name) => {
     const has = context ? contextHas(context, name) : undefined;
-    const lacking = has === false;
+    // Linked Data is fetched before rendering: not having it in the context is the normal case.
+    const fetched = name.startsWith('linkedData.') && webhook?.linkedDataSources.length > 0;
+    const lacking = has === false && !fetched;
     return el('li', { className: lacking ? 'chip lacking' : 'chip', title: lacking ? 'this user has no value for it' : undefined },
       lacking ? el('span', { className: 'lacking-mark', text: '✗ ', 'aria-label': 'lacking' }) : null,
       el('code', { text: name }));

@@ -421,6 +421,7 @@ test('e2e: Linked Data — the example fetches each user\'s quote, previews it, 
   const body = await text('#body-exact');
   assert.equal(JSON.parse(body).price, quote.price);
   assert.equal(JSON.parse(body).symbol, 'ACME');
+  assert.equal(await text('#preview-url'), `${servers.echoUrl}hooks/stock/u-20417`);
   assert.equal(await page.locator('#linked-fetches > li').count(), 1);
   assert.match(await text('#linked-fetches > li'), /HTTP 200/);
   assert.match(await text('#linked-fetches > li'), new RegExp(`GET ${servers.echoUrl}linked/stock/ACME`));

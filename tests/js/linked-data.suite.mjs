@@ -15,7 +15,7 @@ function stockConfig(env, { query = '', extra = {}, sourceHeaders } = {}) {
   if (sourceHeaders) source.headers = sourceHeaders;
   return {
     method: 'POST',
-    url: new URL('hooks/{{ userId }}', env.echoUrl).href,
+    url: `${env.echoUrl}hooks/{{ userId }}`,
     data: [
       { key: 'user', value: '{{ userId }}' },
       { key: 'symbol', value: "{{ userAttribute['FavoriteStock'] }}" },
@@ -59,6 +59,7 @@ test('linked data: renderResolved fetches the source, renders, and send delivers
     assert.equal(seen[0].parameter, 'AT&T');
     assert.equal(seen[0].status, 200);
     assert.ok(seen[0].url.includes('/linked/stock/AT%26T?'), `parameter percent-encoded: ${seen[0].url}`);
+    assert.ok(request.url.endsWith('/hooks/u-7'), request.url);
     const fetched = await linkedLog(env, tag);
     assert.equal(fetched.length, 1, 'one fetch reached the receiver');
     assert.equal(fetched[0].headers.find(([n]) => n.toLowerCase() === 'x-api-key')?.[1], 'demo-key', 'source header sent');
