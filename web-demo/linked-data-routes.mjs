@@ -1,6 +1,7 @@
 // Sample Linked Data for the demo and the tests, served by the echo receiver under /linked/:
 //   GET /linked/stock/<symbol>   → {"symbol": …, "price": …, "currency": "USD"} (404 for unknown symbols)
 //   GET /linked/menu             → today's menu (a source without a parameter)
+//   GET /linked/pick             → {"symbol": "GLOBEX"} (for a parameter read from another source)
 // Query parameters make it misbehave on purpose: `status=503` answers with that status,
 // `delay=800` waits that many ms first, `format=text` answers with a body that is not JSON.
 // `GET /__linked` lists every request received here ({url, startedAt, endedAt, headers}), so
@@ -15,6 +16,7 @@ export const STOCKS = {
   'AT&T': '{"symbol": "AT&T", "price": 17.5, "currency": "USD"}',
 };
 export const MENU = '{"today": "ramen", "price": 12.5, "vegetarian": false}';
+export const PICK = '{"symbol": "GLOBEX"}';
 
 const MAX_DELAY_MS = 10000;
 
@@ -23,9 +25,9 @@ function planAnswer(url) {
   const path = url.pathname.slice('/linked/'.length);
   let status = 404;
   let body = '{"error": "no such sample; try /linked/stock/ACME or /linked/menu"}';
-  if (path === 'menu') {
+  if (path === 'menu' || path === 'pick') {
     status = 200;
-    body = MENU;
+    body = path === 'menu' ? MENU : PICK;
   } else if (path.startsWith('stock/')) {
     let symbol = null;
     try {

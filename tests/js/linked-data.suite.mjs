@@ -188,3 +188,26 @@ test('linked data: report lists what a user still needs, as the template reads i
   assert.deepEqual(report.linkedDataNeeded, ["linkedData.stock['ACME']"]);
   assert.deepEqual(report.absentVariables, []);
 }));
+
+test('linked data: a parameter read from another source is fetched in a second round', (hs, env) => {
+  const tag = uniqueTag('chain');
+  const config = stockConfig(env, { query: `?tag=${tag}` });
+  config.data = [{ key: 'price', value: "{{ linkedData.stock[linkedData.pick.symbol]['price'] }}", type: 'number' }];
+  config.linkedData.push({ name: 'pick', url: `${env.echoUrl}linked/pick?tag=${tag}` });
+  return withHook(hs, config, async (hook) => {
+    const pick = await (await fetch(new URL('linked/pick', env.echoUrl))).json();
+    const quote = await (await fetch(new URL(`linked/stock/${pick.symbol}`, env.echoUrl))).json();
+    let fetches = [];
+    const request = await hook.renderResolved({ userId: 'u-1' }, { onFetches: (seen) => { fetches = seen; } });
+    assert.equal(JSON.parse(request.body).price, quote.price);
+    assert.deepEqual(fetches.map((f) => [f.source, f.parameter]), [['pick', null], ['stock', pick.symbol]]);
+    assert.equal((await linkedLog(env, tag)).length, 2);
+  });
+});
+
+test('manual-send values: value[\'points\'] and the legacy {{Value "points"}} token render alike', (hs) => {
+  const context = '{"value": {"points": 1.0, "code": "SPRING"}}';
+  const plain = hs.renderTemplate("{{ value['points'] }} {{ value['code'] }}", context);
+  assert.equal(hs.renderTemplate('{{Value "points"}} {{Value "code"}}', context), plain);
+  assert.ok(plain.endsWith(' SPRING'), plain);
+});
