@@ -211,3 +211,14 @@ test('manual-send values: value[\'points\'] and the legacy {{Value "points"}} to
   assert.equal(hs.renderTemplate('{{Value "points"}} {{Value "code"}}', context), plain);
   assert.ok(plain.endsWith(' SPRING'), plain);
 });
+
+test('linked data: an unreachable source suppresses the user as a network error', (hs, env) => {
+  const config = stockConfig(env);
+  config.linkedData[0].url = 'http://127.0.0.1:9/linked/stock/{}';
+  return withHook(hs, config, async (hook) => {
+    const error = await hook.renderResolved(user('u-1', 'ACME')).then(() => null, (e) => e);
+    assert.equal(error?.kind, 'missing');
+    assert.ok(/network error/.test(error.message) && error.message.includes('stock'), error.message);
+    assert.equal(error.fetches[0].status, 0);
+  });
+});
