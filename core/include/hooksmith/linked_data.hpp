@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -44,6 +45,11 @@ struct LinkedDataAnswer {
     std::string body;    // response text
     std::string error;   // "timeout after 10000 ms", "network error", "CORS" …
 };
+
+// Answers as JSON text, the format the Wasm binding and the CLI take:
+// [{"source": "stockquote", "parameter": "AAPL" | null, "status": 200, "body": "…", "error": ""}]
+// (`parameter`, `body` and `error` may be left out). Error{input} names the bad entry.
+std::vector<LinkedDataAnswer> parse_linked_data_answers(std::string_view json_text);
 
 // Per-user safety limits; exceeding one is Error{limit}.
 inline constexpr std::size_t max_linked_data_fetches = 20;          // distinct (source, parameter)

@@ -40,7 +40,7 @@ std::shared_ptr<LinkedDataState> discover(const detail::CompiledWebhookState& st
                                           const std::vector<LinkedDataAnswer>& answers) {
     const std::vector<LinkedDataSource>& sources = state.config.linked_data;
     auto linked = detail::linked_data_state(context, sources, LinkedDataState::Mode::discover);
-    for (auto& entry : detail::parse_linked_data_answers(sources, answers)) {
+    for (auto& entry : detail::answer_entries(sources, answers)) {
         linked->answers[entry.first] = std::move(entry.second);
     }
     run_discovery(state, detail::with_linked_data_object(context, linked));

@@ -13,10 +13,18 @@ namespace {
 
 constexpr const char* root_name = "linkedData";
 
+// Errors point at the start of the read (`linkedData` in `linkedData.q[x]`), as missing values do.
+std::uint32_t start_of(const Expr& node) {
+    const Expr* e = &node;
+    while ((e->kind == ExprKind::getattr || e->kind == ExprKind::getitem) && !e->children.empty() && e->children[0])
+        e = e->children[0].get();
+    return e->offset < node.offset ? e->offset : node.offset;
+}
+
 [[noreturn]] void fail_at(Evaluator& ev, const Expr& node, ErrorKind kind, const std::string& message,
                           const std::string& variable) {
     try {
-        ev.fail(node.offset, kind, message);
+        ev.fail(start_of(node), kind, message);
     } catch (Error& error) {
         error.variable = variable;
         throw;
@@ -65,7 +73,8 @@ public:
             // No parameter, nothing to fetch. The real render treats it as the missing value it is.
             if (state_->mode == LinkedDataState::Mode::render && ev.policy() == MissingPolicy::suppress &&
                 key.has_undefined_path())
-                ev.fail_missing(key.undefined_path(), node.offset);
+                ev.fail_missing(key.undefined_path(), node.kind == ExprKind::getitem && node.children.size() > 1
+                                                          ? start_of(*node.children[1]) : start_of(node));
             return Value::undefined(path.empty() ? std::string(root_name) + "." + source_ : path);
         }
         return resolve(*state_, {source_, key.str()}, ev, node);
@@ -164,8 +173,8 @@ Value LinkedDataRoot::get_member(Evaluator& ev, const Value& key, const Value&, 
     return resolve(*state_, {name, std::nullopt}, ev, node);
 }
 
-std::map<LinkedDataKey, LinkedDataEntry> parse_linked_data_answers(const std::vector<LinkedDataSource>& sources,
-                                                                   const std::vector<LinkedDataAnswer>& answers) {
+std::map<LinkedDataKey, LinkedDataEntry> answer_entries(const std::vector<LinkedDataSource>& sources,
+                                                        const std::vector<LinkedDataAnswer>& answers) {
     std::map<LinkedDataKey, LinkedDataEntry> entries;
     for (const LinkedDataAnswer& answer : answers) {
         const LinkedDataSource* source = find_source(sources, answer.source);

@@ -51,8 +51,8 @@ private:
 
 // Converts each answer to an entry: status, size and JSON checks. An answer naming a source
 // that is not declared, or a parameter the source does not take, is Error{input}.
-std::map<LinkedDataKey, LinkedDataEntry> parse_linked_data_answers(const std::vector<LinkedDataSource>& sources,
-                                                                   const std::vector<LinkedDataAnswer>& answers);
+std::map<LinkedDataKey, LinkedDataEntry> answer_entries(const std::vector<LinkedDataSource>& sources,
+                                                        const std::vector<LinkedDataAnswer>& answers);
 
 // A fresh state for `context`: its own linkedData object (when it is one) is kept as supplied
 // data; a context that already carries a LinkedDataRoot (from with_linked_data) keeps its answers.
