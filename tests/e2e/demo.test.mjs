@@ -460,6 +460,11 @@ test('e2e: Linked Data — the example fetches each user\'s quote, previews it, 
   await waitForText('#batch-summary', 'Done', 30000);
   const batchFetches = (await linkedLog()).slice(batchBefore).filter((entry) => entry.url.endsWith('?batch=1'));
   assert.equal(batchFetches.length, 5, 'five distinct symbols, five fetches for 200 users');
+
+  // A source the core refuses is reported under the sources table.
+  await url.fill('ftp://quotes.example/{}');
+  await waitForText('#linked-error', 'linkedData.stock.url');
+  assert.equal(await text('#preview-state'), 'config error');
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
 });
