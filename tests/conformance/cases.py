@@ -859,6 +859,7 @@ CASES += _section("set", [
     ("namespace", "{% set ns = namespace(count=0) %}{% for x in [1, 2, 3] %}{% set ns.count = ns.count + x %}{% endfor %}{{ ns.count }}"),
     ("namespace_found", "{% set ns = namespace(found=false) %}{% for i in items %}{% if i.price < 5 %}{% set ns.found = true %}{% endif %}{% endfor %}{{ ns.found }}", LP),
     ("namespace_attr_missing", "{% set ns = namespace() %}[{{ ns.nope }}]"),
+    ("loop_escaped_namespace", "{% set ns = namespace(l=none) %}{% for x in [1, 2] %}{% set ns.l = loop %}{% endfor %}{% for y in 'abcd' %}{% endfor %}{{ ns.l.index }}/{{ ns.l.first }}/{{ ns.l.last }}"),
     ("namespace_kw_and_attr", "{% set ns = namespace(a=1, b='x') %}{{ ns.a }}{{ ns.b }}"),
     ("set_in_if", "{% if true %}{% set x = 'in' %}{% endif %}{{ x }}"),
     ("set_list_then_index", "{% set l = [10, 20] %}{{ l[1] }}"),

@@ -13,6 +13,7 @@ namespace hooksmith {
 
 class Value;
 class Dict;
+namespace detail { class EngineObject; }
 
 // Callables and stateful objects (macros, bound methods, loop, namespace, cycler …).
 // Implemented inside the engine; opaque to users.
@@ -20,6 +21,8 @@ class Object {
 public:
     virtual ~Object() = default;
     virtual const char* type_name() const = 0;
+    // The engine's view of this object (nullptr for others), without an RTTI search per use.
+    virtual detail::EngineObject* engine_object() noexcept { return nullptr; }
 };
 
 class Value {
@@ -77,10 +80,10 @@ public:
     const std::vector<Value>& as_list() const noexcept;
     const Dict& as_dict() const noexcept;
     Object* as_object() const noexcept;
-    const std::shared_ptr<const Dict>& dict_ptr() const noexcept { return dict_; }
+    std::shared_ptr<const Dict> dict_ptr() const noexcept;
     // The path of a named undefined (empty for engine-made undefineds).
     const std::string& undefined_path() const noexcept;
-    bool has_undefined_path() const noexcept { return kind_ == Kind::undefined && str_ != nullptr; }
+    bool has_undefined_path() const noexcept { return kind_ == Kind::undefined && payload_ != nullptr; }
 
     // Python truthiness.
     bool truthy() const noexcept;
@@ -110,10 +113,11 @@ private:
         std::int64_t i;
         double d;
     } scalar_{};
-    std::shared_ptr<const std::string> str_;        // string, undefined path, or range repr
-    std::shared_ptr<const std::vector<Value>> list_;
-    std::shared_ptr<const Dict> dict_;
-    std::shared_ptr<Object> object_;
+    // One shared payload keeps a Value at 32 bytes and a copy at one reference count:
+    // string/undefined path → std::string, list → std::vector<Value> (a range: RangeItems),
+    // dict → Dict, object → Object.
+    std::shared_ptr<const void> payload_;
+    const std::string* range_repr() const noexcept;
 };
 
 // Insertion-ordered mapping with a hash index (built once a dict grows beyond a few keys).

@@ -9,6 +9,7 @@
 #include "template/methods.hpp"
 #include "template/objects.hpp"
 #include "template/operators.hpp"
+#include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -19,11 +20,90 @@ namespace {
 constexpr int max_eval_depth = 2000;
 // Deepest container a render may build (contexts are limited to 512 levels when parsed).
 constexpr int max_value_depth = 600;
+// Idle scratches kept per thread (renders nested inside renders need one each).
+constexpr std::size_t max_kept_scratches = 8;
 }  // namespace
 
+// Scratches of finished renders wait for the next render on this thread in a stack, so that a
+// render started from inside another one gets its own.
+std::vector<std::unique_ptr<Evaluator::Scratch>>& Evaluator::idle_scratches() {
+    thread_local std::vector<std::unique_ptr<Evaluator::Scratch>> idle;
+    return idle;
+}
+
+std::unique_ptr<Evaluator::Scratch> Evaluator::acquire_scratch() {
+    auto& idle = idle_scratches();
+    if (idle.empty()) return std::make_unique<Scratch>();
+    std::unique_ptr<Scratch> scratch = std::move(idle.back());
+    idle.pop_back();
+    return scratch;
+}
+
 Evaluator::Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out)
-    : program_(program), context_(context), options_(options), out_(&out), out_base_(out.size()) {
+    : program_(program),
+      context_(context),
+      options_(options),
+      out_(&out),
+      out_base_(out.size()),
+      scratch_(acquire_scratch()),
+      vars_(scratch_->vars),
+      frames_(scratch_->frames) {
     frames_.push_back(0);
+}
+
+Evaluator::~Evaluator() { release_scratch(std::move(scratch_)); }
+
+void Evaluator::release_scratch(std::unique_ptr<Scratch> scratch) noexcept {
+    // Drop every Value the render held (the context may die right after), keep the capacity.
+    scratch->vars.clear();
+    scratch->frames.clear();
+    scratch->args_used = 0;
+    for (auto& loop : scratch->loops) {
+        if (loop && loop.use_count() == 1) {
+            loop->items = nullptr;
+            loop->kept_items = Value();
+            loop->changed_value = Value();
+        } else {
+            loop.reset();  // escaped into a value that is still alive: never reuse it
+        }
+    }
+    auto& idle = idle_scratches();
+    if (idle.size() < max_kept_scratches) {
+        try {
+            idle.push_back(std::move(scratch));
+        } catch (...) {
+        }
+    }
+}
+
+std::shared_ptr<LoopObject> Evaluator::loop_object() {
+    auto& loops = scratch_->loops;
+    if (loops.size() <= loop_depth_) loops.resize(loop_depth_ + 1);
+    std::shared_ptr<LoopObject>& slot = loops[loop_depth_];
+    // Reuse the previous loop's object unless a value still refers to it (`{% set ns.l = loop %}`).
+    if (slot && slot.use_count() == 1) {
+        slot->kept_items = Value();
+        slot->index0 = 0;
+        slot->has_changed_value = false;
+        slot->changed_value = Value();
+    } else {
+        slot = std::allocate_shared<LoopObject>(RecyclingAllocator<LoopObject>());
+    }
+    return slot;
+}
+
+Evaluator::ArgsLease::ArgsLease(Evaluator& ev)
+    : args([&]() -> CallArgs& {
+          auto& pool = ev.scratch_->args;
+          if (ev.scratch_->args_used == pool.size()) pool.push_back(std::make_unique<CallArgs>());
+          return *pool[ev.scratch_->args_used++];
+      }()),
+      ev_(ev) {}
+
+Evaluator::ArgsLease::~ArgsLease() {
+    args.positional.clear();
+    args.keywords.clear();
+    --ev_.scratch_->args_used;
 }
 
 void Evaluator::run() { exec_body(program_.body); }
@@ -108,6 +188,13 @@ std::string Evaluator::text(const Value& value, const Expr& node) const {
     return out;
 }
 
+const std::string& Evaluator::text_ref(const Value& value, const Expr& node, std::string& storage) const {
+    if (value.is_string()) return value.as_string();
+    storage.clear();
+    append_text(storage, value, node);
+    return storage;
+}
+
 void Evaluator::count_iterations(std::uint64_t n, std::uint32_t offset) {
     iterations_ += n;
     if (iterations_ > program_.limits.max_loop_iterations)
@@ -131,6 +218,13 @@ void Evaluator::write(const Value& value, const Expr& node) {
 
 // ---------------- scopes ----------------
 
+namespace {
+EngineObject* engine_of(const Value& value) {
+    Object* object = value.as_object();
+    return object ? object->engine_object() : nullptr;
+}
+}  // namespace
+
 void Evaluator::bind(int symbol, const Value& value) {
     for (std::size_t i = vars_.size(); i-- > frames_.back();) {
         if (vars_[i].symbol == symbol) {
@@ -150,7 +244,7 @@ Value Evaluator::lookup(const Expr& e) {
     if (const Value* v = context_.root().as_dict().find(std::string_view(e.name))) return *v;
     Value global = global_function(e.name);
     if (!global.is_undefined()) return global;
-    return Value::undefined(e.name);
+    return Value::undefined(recycled_copy(e.name));
 }
 
 std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
@@ -164,7 +258,7 @@ void Evaluator::assign(const Target& target, const Value& value, std::uint32_t o
         fail_limit(offset, "a value nested deeper than " + std::to_string(max_value_depth) + " levels");
     if (target.object) {
         Value object = eval(*target.object);
-        auto* engine = dynamic_cast<EngineObject*>(object.as_object());
+        auto* engine = engine_of(object);
         if (!object.is_object() || !engine || !engine->set_attr(target.attr, value))
             fail(offset, ErrorKind::render, "cannot assign attribute on non-namespace object");
         return;
@@ -304,7 +398,8 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             caller->is_caller = true;
             const Expr& call = *s.call;
             Value callee = eval(*call.children[0]);
-            CallArgs args;
+            ArgsLease lease(*this);
+            CallArgs& args = lease.args;
             eval_args(call, 1, args);
             args.keywords.emplace_back("caller", Value::object(caller));
             write(call_value(callee, args, call), call);
@@ -378,9 +473,25 @@ void Evaluator::exec_for(const Stmt& s) {
         storage = std::move(kept);
         items = &storage;
     }
-    auto loop = std::make_shared<LoopObject>();
+    std::shared_ptr<LoopObject> loop = loop_object();
     loop->items = items;
     Value loop_value = Value::object(loop);
+    // More owners than this at the end: the loop object escaped (`{% set ns.l = loop %}`) and
+    // must keep its items, as Jinja's LoopContext does.
+    const long owners_in_loop = loop.use_count();
+    auto finish_loop = [&] {
+        if (loop.use_count() > owners_in_loop) {
+            loop->kept_items = Value::list(*items);
+            loop->items = &loop->kept_items.as_list();
+        } else {
+            loop->items = nullptr;
+        }
+    };
+    struct Nesting {
+        std::size_t& depth;
+        explicit Nesting(std::size_t& d) : depth(++d) {}
+        ~Nesting() { --depth; }
+    } nesting(loop_depth_);
     bool completed = false;
     for (std::size_t i = 0; i < items->size(); ++i) {
         count_iterations(1, s.offset);
@@ -393,14 +504,14 @@ void Evaluator::exec_for(const Stmt& s) {
             f = exec_body(s.bodies[0]);
         } catch (...) {
             pop_frame();
-            loop->items = nullptr;
+            finish_loop();
             throw;
         }
         pop_frame();
         if (f == Flow::break_loop) break;
         if (f == Flow::normal) completed = true;
     }
-    loop->items = nullptr;
+    finish_loop();
     if (!completed && !s.bodies[1].empty()) {
         push_frame();  // the else block has its own scope, like the body
         try {
@@ -495,7 +606,8 @@ Value Evaluator::eval_call(const Expr& e) {
     if (callee.kind == ExprKind::getattr) {
         Value receiver = eval(*callee.children[0]);
         require_defined(receiver, *callee.children[0]);
-        CallArgs args;
+        ArgsLease lease(*this);
+        CallArgs& args = lease.args;
         eval_args(e, 1, args);
         if (receiver.is_dict()) {
             // A key wins over a method of the same name, unless it cannot be called (`d.items()`).
@@ -505,14 +617,15 @@ Value Evaluator::eval_call(const Expr& e) {
         return call_method(receiver, callee.name, args, e);
     }
     Value function = eval(callee);
-    CallArgs args;
+    ArgsLease lease(*this);
+    CallArgs& args = lease.args;
     eval_args(e, 1, args);
     return call_value(function, args, e);
 }
 
 Value Evaluator::call_value(const Value& callee, CallArgs& args, const Expr& node) {
     if (callee.is_object()) {
-        if (auto* object = dynamic_cast<EngineObject*>(callee.as_object())) return object->call(*this, args, node);
+        if (auto* object = engine_of(callee)) return object->call(*this, args, node);
     }
     if (callee.is_undefined()) fail_undefined(callee, node);
     fail(node, std::string("'") + callee.type_name() + "' object is not callable");
@@ -521,7 +634,7 @@ Value Evaluator::call_value(const Value& callee, CallArgs& args, const Expr& nod
 Value Evaluator::call_method(const Value& receiver, std::string_view name, CallArgs& args, const Expr& node) {
     bool found = false;
     if (receiver.is_object()) {
-        if (auto* object = dynamic_cast<EngineObject*>(receiver.as_object())) {
+        if (auto* object = engine_of(receiver)) {
             Value result = object->call_method(*this, name, args, node, found);
             if (found) return result;
             return call_value(object->get_attr(name, receiver), args, node);
@@ -541,10 +654,10 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
         case Value::Kind::object:
             if (auto* members = dynamic_cast<MemberObject*>(object.as_object()))
                 return members->get_member(*this, Value(name), object, node, path);
-            if (auto* engine = dynamic_cast<EngineObject*>(object.as_object())) {
+            if (auto* engine = engine_of(object)) {
                 Value v = engine->get_attr(name, object);
                 // loop.previtem/nextitem past the ends are engine-made (unnamed) undefineds.
-                if (!v.is_undefined() || dynamic_cast<LoopObject*>(engine)) return v;
+                if (!v.is_undefined() || engine->is_loop()) return v;
             }
             break;
         case Value::Kind::list:
@@ -559,12 +672,12 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
         method->name = std::string(name);
         return Value::object(method);
     }
-    return Value::undefined(path.empty() ? std::string(name) : path);
+    return Value::undefined(recycled_copy(path.empty() ? name : std::string_view(path)));
 }
 
 Value Evaluator::getitem(const Value& object, const Value& key, const Expr& node, const std::string& path) {
     auto missing = [&]() {
-        if (!path.empty()) return Value::undefined(path);
+        if (!path.empty()) return Value::undefined(recycled_copy(path));
         return Value::undefined(key.is_string() ? key.as_string() : key.repr());
     };
     switch (object.kind()) {
@@ -647,7 +760,8 @@ Value Evaluator::eval_getitem(const Expr& e) {
 
 Value Evaluator::eval_filter(const Expr& e) {
     Value input = eval(*e.children[0]);
-    CallArgs args;
+    ArgsLease lease(*this);
+    CallArgs& args = lease.args;
     eval_args(e, 1, args);
     if (!e.filter) fail(e, "no filter named '" + e.name + "'");
     return e.filter->fn(*this, input, args, e);
@@ -667,7 +781,8 @@ Value Evaluator::eval(const Expr& e) {
         case ExprKind::filter: return eval_filter(e);
         case ExprKind::test: {
             Value input = eval(*e.children[0]);
-            CallArgs args;
+            ArgsLease lease(*this);
+            CallArgs& args = lease.args;
             eval_args(e, 1, args);
             if (!e.test) fail(e, "no test named '" + e.name + "'");
             bool result = e.test->fn(*this, input, args, e);

@@ -1,6 +1,7 @@
 // Renders a Program against a Context: statements, expressions, scopes, limits, missing policy.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +13,14 @@
 
 namespace hooksmith::detail {
 
+class LoopObject;
+
 class Evaluator {
 public:
     Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out);
+    ~Evaluator();
+    Evaluator(const Evaluator&) = delete;
+    Evaluator& operator=(const Evaluator&) = delete;
     void run();
 
     // ---- services for filters, tests, methods and objects ----
@@ -25,6 +31,8 @@ public:
     // Python str(value), applying the missing policy to named undefineds.
     void append_text(std::string& out, const Value& value, const Expr& node) const;
     std::string text(const Value& value, const Expr& node) const;
+    // The same text without copying a string value (`storage` holds it for other kinds).
+    const std::string& text_ref(const Value& value, const Expr& node, std::string& storage) const;
     // Throws `render` for an undefined used where Jinja raises UndefinedError.
     void require_defined(const Value& value, const Expr& node) const;
     [[noreturn]] void fail_undefined(const Value& value, const Expr& node) const;
@@ -54,8 +62,36 @@ public:
 
     Value eval(const Expr& e);
 
+    // Call arguments lent from the render's scratch: a filter call allocates nothing once the
+    // scratch has grown to the template's needs.
+    class ArgsLease {
+    public:
+        explicit ArgsLease(Evaluator& ev);
+        ~ArgsLease();
+        ArgsLease(const ArgsLease&) = delete;
+        ArgsLease& operator=(const ArgsLease&) = delete;
+        CallArgs& args;
+
+    private:
+        Evaluator& ev_;
+    };
+
 private:
     enum class Flow { normal, break_loop, continue_loop };
+
+    // Working storage that outlives one render: the next render on this thread reuses its
+    // capacity (see evaluator.cpp: acquire_scratch).
+    struct Scratch {
+        std::vector<Binding> vars;
+        std::vector<std::size_t> frames;
+        std::vector<std::unique_ptr<CallArgs>> args;  // the first args_used are lent out
+        std::size_t args_used = 0;
+        std::vector<std::shared_ptr<LoopObject>> loops;  // one per for-loop nesting level
+    };
+    static std::vector<std::unique_ptr<Scratch>>& idle_scratches();
+    static std::unique_ptr<Scratch> acquire_scratch();
+    static void release_scratch(std::unique_ptr<Scratch> scratch) noexcept;
+    std::shared_ptr<LoopObject> loop_object();
 
     struct DepthGuard {
         Evaluator& ev;
@@ -91,8 +127,10 @@ private:
     const RenderOptions& options_;
     std::string* out_;
     std::size_t out_base_;
-    std::vector<Binding> vars_;
-    std::vector<std::size_t> frames_;
+    std::unique_ptr<Scratch> scratch_;
+    std::vector<Binding>& vars_;
+    std::vector<std::size_t>& frames_;
+    std::size_t loop_depth_ = 0;
     std::size_t barrier_ = 0;
     int depth_ = 0;
     int macro_depth_ = 0;

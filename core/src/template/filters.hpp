@@ -37,6 +37,10 @@ HOOKSMITH_FILTER(f_plus_time); HOOKSMITH_FILTER(f_minus_time); HOOKSMITH_FILTER(
 #undef HOOKSMITH_FILTER
 
 // Shared helpers.
+// Python's round(x, precision) for precision >= 0: exactly (decimal printing), and a fast path
+// that answers only when it is sure to agree (false: use round_exactly).
+double round_exactly(double x, int precision);
+bool round_quickly(double x, int precision, double& result);
 // Jinja's make_attrgetter: `a.b.0` walks items/attributes.
 Value get_attribute_path(Evaluator& ev, const Value& item, const Value& attribute, const Expr& node);
 // Python float(str) parsing; false when the text is not a float literal.

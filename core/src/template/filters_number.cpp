@@ -330,6 +330,29 @@ Value f_int(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
     return fallback;
 }
 
+// Python's round(x, n) is the double nearest to x rounded (half-even) at n decimals, computed from
+// the exact binary value. When x * 10^n is small and clearly away from a .5 tie, the rounding
+// error of that product cannot change the nearest integer r, and r / 10^n (both exact, one
+// correctly rounded division) is that same double: no decimal printing needed.
+bool round_quickly(double x, int precision, double& result) {
+    static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (precision > 22) return false;
+    const double scale = powers[precision];
+    const double scaled = x * scale;
+    if (!(std::fabs(scaled) < 1099511627776.0)) return false;  // 2^40: the product's error stays < 2^-12
+    const double fraction = scaled - std::floor(scaled);
+    if (std::fabs(fraction - 0.5) < 1e-3) return false;  // near a tie: let the exact path decide
+    result = std::nearbyint(scaled) / scale;
+    return true;
+}
+
+double round_exactly(double x, int precision) {
+    char buffer[1024];
+    std::snprintf(buffer, sizeof buffer, "%.*f", precision > 340 ? 340 : precision, x);
+    return std::strtod(buffer, nullptr);
+}
+
 Value f_round(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "round", {"precision", "method"});
     std::int64_t precision = p.has(0) ? (p.get(0).is_int() ? p.get(0).as_int() : 0) : 0;
@@ -358,11 +381,9 @@ Value f_round(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
         }
         double x = input.as_double();
         if (!std::isfinite(x)) return Value(x);
-        if (precision >= 0) {
-            char buffer[1024];
-            std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(precision > 340 ? 340 : precision), x);
-            return Value(std::strtod(buffer, nullptr));
-        }
+        double quick;
+        if (precision >= 0 && round_quickly(x, static_cast<int>(precision), quick)) return Value(quick);
+        if (precision >= 0) return Value(round_exactly(x, static_cast<int>(precision)));
         double unit = std::pow(10.0, static_cast<double>(-precision));
         return Value(std::nearbyint(x / unit) * unit);
     }

@@ -6,6 +6,7 @@
 #include "template/objects.hpp"
 #include "template/operators.hpp"
 #include "template/params.hpp"
+#include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -242,9 +243,11 @@ Value f_items(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
 
 Value f_join(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "join", {"d", "attribute"});
-    std::string separator = p.has(0) ? ev.text(p.get(0), node) : std::string();
+    std::string separator_storage;
+    static const std::string no_separator;
+    const std::string& separator = p.has(0) ? ev.text_ref(p.get(0), node, separator_storage) : no_separator;
     KeyGetter getter = make_getter(p.get(1), false);
-    std::string out;
+    std::string out = recycled_string();
     bool first = true;
     auto add = [&](const Value& raw) {
         if (!first) out += separator;

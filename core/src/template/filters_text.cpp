@@ -6,6 +6,7 @@
 #include "template/methods.hpp"
 #include "template/operators.hpp"
 #include "template/params.hpp"
+#include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -252,11 +253,17 @@ Value f_indent(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
 }
 
 Value f_lower(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
-    return Value(utf8::lower(ev.text(input, node)));
+    std::string storage;
+    std::string out = recycled_string();
+    utf8::append_lower(out, ev.text_ref(input, node, storage));
+    return Value(std::move(out));
 }
 
 Value f_upper(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
-    return Value(utf8::upper(ev.text(input, node)));
+    std::string storage;
+    std::string out = recycled_string();
+    utf8::append_upper(out, ev.text_ref(input, node, storage));
+    return Value(std::move(out));
 }
 
 Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
@@ -300,23 +307,29 @@ Value f_striptags(Evaluator& ev, const Value& input, CallArgs&, const Expr& node
 
 Value f_title(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     // Jinja: split on runs of [-\s({[<] (kept), then each piece: first char upper, rest lower.
-    std::u32string s = utf8::decode(ev.text(input, node));
+    std::string storage;
+    std::string_view s = ev.text_ref(input, node, storage);
     auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || utf8::is_space(c); };
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t j = i;
-        bool sep = is_sep(s[i]);
-        while (j < s.size() && is_sep(s[j]) == sep) ++j;
-        for (std::size_t k = i; k < j; ++k) utf8::append(out, k == i ? utf8::to_upper(s[k]) : utf8::to_lower(s[k]));
-        i = j;
+    std::string out = recycled_string();
+    out.reserve(s.size());
+    bool previous_sep = false, first = true;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = utf8::next_code_point(s, i);
+        bool sep = is_sep(c);
+        // The first character of each run (of separators or of other characters) is upper-cased.
+        utf8::append(out, first || sep != previous_sep ? utf8::to_upper(c) : utf8::to_lower(c));
+        previous_sep = sep;
+        first = false;
     }
-    return Value(out);
+    return Value(std::move(out));
 }
 
 Value f_trim(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "trim", {"chars"});
-    return Value(python_strip(ev.text(input, node), p.get(0), true, true));
+    std::string storage;
+    std::string out = recycled_string();
+    append_python_strip(out, ev.text_ref(input, node, storage), p.get(0), true, true);
+    return Value(std::move(out));
 }
 
 Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
@@ -340,7 +353,7 @@ Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
 }
 
 Value f_urlencode(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
-    std::string out;
+    std::string out = recycled_string();
     if (input.is_dict() || input.is_list()) {
         std::vector<std::pair<Value, Value>> pairs;
         if (input.is_dict()) {
@@ -362,8 +375,9 @@ Value f_urlencode(Evaluator& ev, const Value& input, CallArgs&, const Expr& node
         }
         return Value(out);
     }
-    url_quote(out, ev.text(input, node), false);
-    return Value(out);
+    std::string storage;
+    url_quote(out, ev.text_ref(input, node, storage), false);
+    return Value(std::move(out));
 }
 
 Value f_wordcount(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {

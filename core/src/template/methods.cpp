@@ -73,18 +73,39 @@ std::string pad(Evaluator& ev, const std::string& s, const Value& width_v, const
 
 }  // namespace
 
-std::string python_strip(std::string_view text, const Value& chars, bool left, bool right) {
-    std::u32string cps = utf8::decode(text);
+void append_python_strip(std::string& out, std::string_view text, const Value& chars, bool left, bool right) {
     std::u32string set;
     bool whitespace = !chars.is_string();
     if (!whitespace) set = utf8::decode(chars.as_string());
     auto strip_char = [&](char32_t c) { return whitespace ? python_is_space(c) : set.find(c) != std::u32string::npos; };
-    std::size_t b = 0, e = cps.size();
-    if (left)
-        while (b < e && strip_char(cps[b])) ++b;
-    if (right)
-        while (e > b && strip_char(cps[e - 1])) --e;
-    return utf8::encode(std::u32string_view(cps).substr(b, e - b));
+    // Byte range of the kept code points: [begin, end).
+    std::size_t begin = text.size(), end = 0;
+    bool invalid = false;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t at = i;
+        char32_t c = utf8::next_code_point(text, i, &invalid);
+        if (!strip_char(c)) {
+            if (begin == text.size()) begin = at;
+            end = i;
+        } else if (!left && begin == text.size()) {
+            begin = at;
+        }
+        if (!right && begin != text.size()) end = i;
+    }
+    if (begin >= end) return;
+    std::string_view kept = text.substr(begin, end - begin);
+    if (!invalid) {
+        out.append(kept.data(), kept.size());
+        return;
+    }
+    // Invalid bytes read as U+FFFD, as Python's str would hold them.
+    for (std::size_t i = 0; i < kept.size();) utf8::append(out, utf8::next_code_point(kept, i));
+}
+
+std::string python_strip(std::string_view text, const Value& chars, bool left, bool right) {
+    std::string out;
+    append_python_strip(out, text, chars, left, right);
+    return out;
 }
 
 std::vector<Value> python_split(std::string_view text, const Value& separator, std::int64_t max_split) {

@@ -14,6 +14,7 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
 
 // Shared with filters.
 std::string python_strip(std::string_view text, const Value& chars, bool left, bool right);
+void append_python_strip(std::string& out, std::string_view text, const Value& chars, bool left, bool right);
 std::vector<Value> python_split(std::string_view text, const Value& separator, std::int64_t max_split);
 std::string python_capitalize(std::string_view text);
 // Throws a `limit` error (via `ev`) before building a result larger than the output limit.

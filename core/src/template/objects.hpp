@@ -12,6 +12,8 @@ namespace hooksmith::detail {
 
 class EngineObject : public Object {
 public:
+    EngineObject* engine_object() noexcept override { return this; }
+    virtual bool is_loop() const noexcept { return false; }
     // Attribute read; an unnamed undefined when absent.
     virtual Value get_attr(std::string_view name, const Value& self) const;
     // Calling the object itself.
@@ -35,10 +37,12 @@ public:
 class LoopObject : public EngineObject {
 public:
     const char* type_name() const override { return "LoopContext"; }
+    bool is_loop() const noexcept override { return true; }
     Value get_attr(std::string_view name, const Value& self) const override;
     Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
 
     const std::vector<Value>* items = nullptr;
+    Value kept_items;  // the items, once the loop ended while a value still refers to this object
     std::size_t index0 = 0;
     bool has_changed_value = false;
     Value changed_value;

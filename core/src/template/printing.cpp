@@ -1,6 +1,7 @@
 // Python str()/repr() of values; float repr from nlohmann's shortest-digits Grisu2.
 #include "template/printing.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -137,13 +138,17 @@ bool Value::append_repr(std::string& out, std::size_t max_size) const {
         case Kind::undefined: out += "Undefined"; break;
         case Kind::none: out += "None"; break;
         case Kind::boolean: out += scalar_.b ? "True" : "False"; break;
-        case Kind::integer: out += std::to_string(scalar_.i); break;
+        case Kind::integer: {
+            char digits[24];
+            out.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, scalar_.i).ptr - digits));
+            break;
+        }
         case Kind::floating: printing::append_float(out, scalar_.d); break;
         case Kind::string: printing::append_string_repr(out, as_string()); break;
         case Kind::list: {
             const auto& items = as_list();
-            if (flavor_ == Flavor::range && str_) {
-                out += *str_;
+            if (const std::string* repr = range_repr()) {
+                out += *repr;
                 break;
             }
             const char* view = flavor_ == Flavor::dict_items ? "dict_items(" : flavor_ == Flavor::dict_keys ? "dict_keys("

@@ -5,29 +5,40 @@
 
 namespace hooksmith::utf8 {
 
+char32_t next_code_point(std::string_view s, std::size_t& i, bool* invalid) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int extra;
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; extra = 1; }
+    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; extra = 2; }
+    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; extra = 3; }
+    else extra = -1;
+    if (extra < 0 || i + static_cast<std::size_t>(extra) >= s.size()) {
+        ++i;
+        if (invalid) *invalid = true;
+        return U'\uFFFD';
+    }
+    for (int k = 1; k <= extra; ++k) {
+        unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((d & 0xC0) != 0x80) {
+            ++i;
+            if (invalid) *invalid = true;
+            return U'\uFFFD';
+        }
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    i += static_cast<std::size_t>(extra) + 1;
+    return cp;
+}
+
 std::u32string decode(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        char32_t cp;
-        int extra;
-        if (c < 0x80) { cp = c; extra = 0; }
-        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; extra = 1; }
-        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; extra = 2; }
-        else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; extra = 3; }
-        else { out += U'\uFFFD'; ++i; continue; }
-        if (i + static_cast<std::size_t>(extra) >= s.size()) { out += U'\uFFFD'; ++i; continue; }
-        bool ok = true;
-        for (int k = 1; k <= extra; ++k) {
-            unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((d & 0xC0) != 0x80) { ok = false; break; }
-            cp = (cp << 6) | (d & 0x3F);
-        }
-        if (!ok) { out += U'\uFFFD'; ++i; continue; }
-        out += cp;
-        i += static_cast<std::size_t>(extra) + 1;
-    }
+    for (std::size_t i = 0; i < s.size();) out += next_code_point(s, i);
     return out;
 }
 
@@ -156,28 +167,43 @@ bool is_space(char32_t c) {
            c == 0x205F || c == 0x3000;
 }
 
+void append_upper(std::string& out, std::string_view text) {
+    out.reserve(out.size() + text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char c = text[i];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+            ++i;
+            continue;
+        }
+        char32_t cp = next_code_point(text, i);
+        if (cp == 0xDF) out += "SS";
+        else append(out, to_upper(cp));
+    }
+}
+
+void append_lower(std::string& out, std::string_view text) {
+    out.reserve(out.size() + text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char c = text[i];
+        if (static_cast<unsigned char>(c) < 0x80) {
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+            ++i;
+            continue;
+        }
+        append(out, to_lower(next_code_point(text, i)));
+    }
+}
+
 std::string upper(std::string_view text) {
     std::string out;
-    out.reserve(text.size());
-    if (is_ascii(text)) {
-        for (char c : text) out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-        return out;
-    }
-    for (char32_t c : decode(text)) {
-        if (c == 0xDF) { out += "SS"; continue; }
-        append(out, to_upper(c));
-    }
+    append_upper(out, text);
     return out;
 }
 
 std::string lower(std::string_view text) {
     std::string out;
-    out.reserve(text.size());
-    if (is_ascii(text)) {
-        for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-        return out;
-    }
-    for (char32_t c : decode(text)) append(out, to_lower(c));
+    append_lower(out, text);
     return out;
 }
 

@@ -8,6 +8,9 @@
 namespace hooksmith::utf8 {
 
 std::u32string decode(std::string_view text);  // invalid bytes decode as U+FFFD
+// The code point at byte `i` (i < text.size()), advancing `i` past it; an invalid byte decodes as
+// U+FFFD, advances by one and sets *invalid.
+char32_t next_code_point(std::string_view text, std::size_t& i, bool* invalid = nullptr);
 void append(std::string& out, char32_t cp);
 std::string encode(std::u32string_view text);
 std::size_t length(std::string_view text);
@@ -26,5 +29,7 @@ bool is_digit(char32_t c);
 
 std::string upper(std::string_view text);
 std::string lower(std::string_view text);
+void append_upper(std::string& out, std::string_view text);
+void append_lower(std::string& out, std::string_view text);
 
 }  // namespace hooksmith::utf8

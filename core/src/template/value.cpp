@@ -5,6 +5,8 @@
 #include <cstring>
 #include <functional>
 
+#include "template/recycler.hpp"
+
 namespace hooksmith {
 
 namespace {
@@ -14,24 +16,50 @@ const Dict empty_dict;
 
 std::size_t hash_string(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
 std::size_t hash_int(std::int64_t i) noexcept { return std::hash<std::int64_t>{}(i); }
+
+// Payloads live in recycled blocks (and strings keep their buffers for reuse): a render that
+// builds the same temporaries as the previous one does not call the allocator.
+std::shared_ptr<const std::string> share_string(std::string s) {
+    auto holder = std::allocate_shared<detail::RecycledString>(detail::RecyclingAllocator<detail::RecycledString>(),
+                                                               std::move(s));
+    const std::string* text = &holder->text;
+    return std::shared_ptr<const std::string>(std::move(holder), text);
+}
+
+template <class T>
+std::shared_ptr<const T> share(T payload) {
+    return std::allocate_shared<T>(detail::RecyclingAllocator<T>(), std::move(payload));
+}
+
+// A range's items and how it prints (`range(0, 3)`).
+struct RangeItems {
+    std::vector<Value> items;
+    std::string repr;
+};
 }  // namespace
 
 Value Value::undefined(std::string path) {
     Value v;
-    if (!path.empty()) v.str_ = std::make_shared<const std::string>(std::move(path));
+    if (!path.empty()) v.payload_ = share_string(std::move(path));
     return v;
 }
 
-Value::Value(std::string s) : kind_(Kind::string), str_(std::make_shared<const std::string>(std::move(s))) {}
+Value::Value(std::string s) : kind_(Kind::string), payload_(share_string(std::move(s))) {}
+
+namespace {
+std::uint16_t list_depth(const std::vector<Value>& items) {
+    int depth = 0;
+    for (const auto& item : items) depth = item.nesting_depth() > depth ? item.nesting_depth() : depth;
+    return static_cast<std::uint16_t>(depth < 65535 ? depth + 1 : 65535);
+}
+}  // namespace
 
 Value Value::list(std::vector<Value> items, bool tuple) {
     Value v;
     v.kind_ = Kind::list;
     v.tuple_ = tuple;
-    int depth = 0;
-    for (const auto& item : items) depth = item.depth_ > depth ? item.depth_ : depth;
-    v.depth_ = static_cast<std::uint16_t>(depth < 65535 ? depth + 1 : 65535);
-    v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
+    v.depth_ = list_depth(items);
+    v.payload_ = share(std::move(items));
     return v;
 }
 
@@ -42,9 +70,11 @@ Value Value::markup(std::string s) {
 }
 
 Value Value::range(std::vector<Value> items, std::string repr_text) {
-    Value v = list(std::move(items));
+    Value v;
+    v.kind_ = Kind::list;
     v.flavor_ = Flavor::range;
-    v.str_ = std::make_shared<const std::string>(std::move(repr_text));
+    v.depth_ = list_depth(items);
+    v.payload_ = share(RangeItems{std::move(items), std::move(repr_text)});
     return v;
 }
 
@@ -61,27 +91,44 @@ Value Value::dict(std::shared_ptr<const Dict> dict) {
     if (dict)
         for (const auto& e : dict->entries()) depth = e.second.depth_ > depth ? e.second.depth_ : depth;
     v.depth_ = static_cast<std::uint16_t>(depth < 65535 ? depth + 1 : 65535);
-    v.dict_ = std::move(dict);
+    v.payload_ = std::move(dict);
     return v;
 }
 
-Value Value::dict(Dict dict) { return Value::dict(std::make_shared<const Dict>(std::move(dict))); }
+Value Value::dict(Dict dict) { return Value::dict(share(std::move(dict))); }
 
 Value Value::object(std::shared_ptr<Object> object) {
     Value v;
     v.kind_ = Kind::object;
-    v.object_ = std::move(object);
+    v.payload_ = std::move(object);
     return v;
 }
 
 const std::string& Value::as_string() const noexcept {
-    return str_ && kind_ == Kind::string ? *str_ : empty_string;
+    return kind_ == Kind::string && payload_ ? *static_cast<const std::string*>(payload_.get()) : empty_string;
 }
-const std::vector<Value>& Value::as_list() const noexcept { return list_ ? *list_ : empty_list; }
-const Dict& Value::as_dict() const noexcept { return dict_ ? *dict_ : empty_dict; }
-Object* Value::as_object() const noexcept { return object_.get(); }
+const std::vector<Value>& Value::as_list() const noexcept {
+    if (kind_ != Kind::list || !payload_) return empty_list;
+    if (flavor_ == Flavor::range) return static_cast<const RangeItems*>(payload_.get())->items;
+    return *static_cast<const std::vector<Value>*>(payload_.get());
+}
+const Dict& Value::as_dict() const noexcept {
+    return kind_ == Kind::dict && payload_ ? *static_cast<const Dict*>(payload_.get()) : empty_dict;
+}
+std::shared_ptr<const Dict> Value::dict_ptr() const noexcept {
+    if (kind_ != Kind::dict || !payload_) return nullptr;
+    return std::shared_ptr<const Dict>(payload_, static_cast<const Dict*>(payload_.get()));
+}
+Object* Value::as_object() const noexcept {
+    // Objects are stateful (loop, namespace, cycler): the payload is const only to share one slot.
+    return kind_ == Kind::object ? const_cast<Object*>(static_cast<const Object*>(payload_.get())) : nullptr;
+}
 const std::string& Value::undefined_path() const noexcept {
-    return kind_ == Kind::undefined && str_ ? *str_ : empty_string;
+    return kind_ == Kind::undefined && payload_ ? *static_cast<const std::string*>(payload_.get()) : empty_string;
+}
+const std::string* Value::range_repr() const noexcept {
+    if (kind_ != Kind::list || flavor_ != Flavor::range || !payload_) return nullptr;
+    return &static_cast<const RangeItems*>(payload_.get())->repr;
 }
 
 bool Value::truthy() const noexcept {
@@ -115,7 +162,7 @@ const char* Value::type_name() const noexcept {
                 default: return tuple_ ? "tuple" : "list";
             }
         case Kind::dict: return "dict";
-        case Kind::object: return object_ ? object_->type_name() : "object";
+        case Kind::object: return payload_ ? as_object()->type_name() : "object";
     }
     return "object";
 }
@@ -129,7 +176,7 @@ bool operator==(const Value& a, const Value& b) noexcept {
     if (a.kind_ != b.kind_) return false;
     switch (a.kind_) {
         case K::undefined: case K::none: return true;
-        case K::string: return a.str_ == b.str_ || a.as_string() == b.as_string();
+        case K::string: return a.payload_ == b.payload_ || a.as_string() == b.as_string();
         case K::list: {
             if (a.tuple_ != b.tuple_) return false;
             const auto& x = a.as_list();
@@ -149,7 +196,7 @@ bool operator==(const Value& a, const Value& b) noexcept {
             }
             return true;
         }
-        case K::object: return a.object_ == b.object_;
+        case K::object: return a.payload_ == b.payload_;
         default: return false;
     }
 }
@@ -174,7 +221,7 @@ std::size_t Value::hash() const noexcept {
             return h;
         }
         case Kind::dict: return 0x53 ^ as_dict().size();
-        case Kind::object: return std::hash<const void*>{}(object_.get());
+        case Kind::object: return std::hash<const void*>{}(payload_.get());
     }
     return 0;
 }

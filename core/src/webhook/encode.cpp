@@ -19,8 +19,13 @@ bool is_valid_utf8(std::string_view text) { return utf8::valid(text); }
 void append_json_string(std::string& out, std::string_view utf8) {
     out.reserve(out.size() + utf8.size() + 2);
     out.push_back('"');
-    for (char c : utf8) {
-        const auto byte = std::uint8_t(c);
+    // Runs of bytes that need no escape are copied whole.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto byte = std::uint8_t(utf8[i]);
+        if (byte >= 0x20 && byte != '"' && byte != '\\') continue;  // '/', DEL and UTF-8 stay raw, as dump() does
+        out.append(utf8.data() + run, i - run);
+        run = i + 1;
         switch (byte) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -30,15 +35,12 @@ void append_json_string(std::string& out, std::string_view utf8) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (byte < 0x20) {
-                    out += "\\u00";
-                    out.push_back(lower_hex[byte >> 4]);
-                    out.push_back(lower_hex[byte & 15]);
-                } else {
-                    out.push_back(c);  // '/', DEL and UTF-8 sequences stay raw, as dump() does
-                }
+                out += "\\u00";
+                out.push_back(lower_hex[byte >> 4]);
+                out.push_back(lower_hex[byte & 15]);
         }
     }
+    out.append(utf8.data() + run, utf8.size() - run);
     out.push_back('"');
 }
 

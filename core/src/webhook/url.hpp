@@ -28,6 +28,10 @@ struct ParsedUrl {
 // .field = "url" and a message quoting the input with its password masked.
 ParsedUrl parse_http_url(std::string_view input);
 
+// True when `url` is exactly what parse_http_url(url).href_for_request() returns and it has no
+// credentials: the render path then uses the text as it is. False says nothing (parse it).
+bool is_canonical_request_url(std::string_view url);
+
 // Replaces the password of every `scheme://user:password@` in `text` with `****` (best effort,
 // for messages that quote URLs).
 std::string mask_url_password(std::string_view text);

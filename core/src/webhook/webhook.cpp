@@ -1,6 +1,7 @@
 // CompiledWebhook: every template compiled once; render() turns one user context into the exact
 // Request of webhook.md §3.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -185,9 +186,16 @@ Request CompiledWebhook::render(const Context& user_context, const RenderInput& 
     std::string text;  // one scratch buffer for every rendered field
 
     render_field(state.url, context, options, text, "url");
-    const detail::ParsedUrl url = detail::parse_http_url(text);
-    request.url = url.href_for_request();
-    if (url.has_credentials() && state.has_custom_authorization) {
+    // Most rendered URLs are already canonical: then they are sent as they are, unparsed.
+    std::optional<detail::ParsedUrl> parsed_url;
+    if (detail::is_canonical_request_url(text)) {
+        request.url = text;
+    } else {
+        parsed_url = detail::parse_http_url(text);
+        request.url = parsed_url->href_for_request();
+    }
+    const bool url_has_credentials = parsed_url && parsed_url->has_credentials();
+    if (url_has_credentials && state.has_custom_authorization) {
         throw config_error("an Authorization header cannot be combined with credentials in the "
                            "URL (they become Authorization: Basic)", "headers.Authorization");
     }
@@ -223,7 +231,9 @@ Request CompiledWebhook::render(const Context& user_context, const RenderInput& 
                 request.body = std::move(pairs);
             } else if (!pairs.empty()) {
                 // Form output is all query-safe bytes, so the URL stays WHATWG-serialized.
-                const bool has_query = url.query && !url.query->empty();
+                const std::size_t question = request.url.find('?');
+                const bool has_query = parsed_url ? parsed_url->query && !parsed_url->query->empty()
+                                                  : question != std::string::npos && question + 1 < request.url.size();
                 if (!has_query && (request.url.empty() || request.url.back() != '?')) request.url += '?';
                 if (has_query) request.url += '&';
                 request.url += pairs;
@@ -242,7 +252,7 @@ Request CompiledWebhook::render(const Context& user_context, const RenderInput& 
 
     request.headers.reserve(2 + state.headers.size() + (state.signing_key ? 3 : 0));
     if (request.body) request.headers.emplace_back("Content-Type", state.config.content_type);
-    if (url.has_credentials()) request.headers.emplace_back("Authorization", detail::basic_authorization(url));
+    if (url_has_credentials) request.headers.emplace_back("Authorization", detail::basic_authorization(*parsed_url));
     for (const detail::CompiledHeader& header : state.headers) {
         render_field(header.value, context, options, text, header.field);
         std::string value = checked_header(header.name, text, header.field);
