@@ -62,6 +62,28 @@ void render_template(benchmark::State& state, const Workload* workload, std::str
     state.SetItemsProcessed(state.iterations());
 }
 
+// Issue 3's measure: the webhook's 9 templates for one user from a parsed context, into one
+// reused buffer (no URL parsing or body encoding).
+void render_all_templates(benchmark::State& state, const Workload* workload) {
+    const auto contexts = parse_contexts(*workload);
+    const WebhookConfig config = parse_config(workload->config_text);
+    std::vector<Template> templates{Template::compile(config.url)};
+    for (const auto& field : config.data) templates.push_back(Template::compile(field.value));
+    RenderOptions options;
+    options.missing = MissingPolicy::jinja;
+    std::string out;
+    std::size_t next = 0;
+    for (auto _ : state) {
+        for (const Template& t : templates) {
+            out.clear();
+            t.render_to(out, contexts[next], options);
+            benchmark::DoNotOptimize(out.data());
+        }
+        if (++next == contexts.size()) next = 0;
+    }
+    count_webhooks(state, 1);
+}
+
 void render_webhook_from_context(benchmark::State& state, const Workload* workload) {
     const auto contexts = parse_contexts(*workload);
     const auto webhook = CompiledWebhook::compile(workload->config_text);
@@ -120,6 +142,7 @@ void register_webhook_benchmarks(const Workload& workload) {
             ->Unit(benchmark::kMicrosecond);
     }
 
+    benchmark::RegisterBenchmark("RenderTemplates/all9", render_all_templates, w)->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("RenderWebhook/FromContext", render_webhook_from_context, w)
         ->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark("RenderWebhook/FromJsonText", render_webhook_from_json_text, w)

@@ -45,9 +45,10 @@ std::shared_ptr<LinkedDataState> discover(const detail::CompiledWebhookState& st
     }
     run_discovery(state, detail::with_linked_data_object(context, linked));
     if (linked->reads.size() > max_linked_data_fetches) {
-        throw Error(ErrorKind::limit, "this user's render reads " + std::to_string(linked->reads.size()) +
-                                          " linked data items, more than the limit of " +
-                                          std::to_string(max_linked_data_fetches) + " per user");
+        throw Error(ErrorKind::limit, "this user's render reads more than " +
+                                          std::to_string(max_linked_data_fetches) +
+                                          " linked data items (distinct source and parameter pairs), the "
+                                          "limit per user");
     }
     return linked;
 }

@@ -42,7 +42,15 @@ Value resolve(LinkedDataState& state, const LinkedDataKey& key, Evaluator& ev, c
     if (state.mode == LinkedDataState::Mode::discover) {
         bool seen = false;
         for (const LinkedDataKey& read : state.reads) seen = seen || read == key;
-        if (!seen) state.reads.push_back(key);
+        if (!seen) {
+            // One read past the limit is kept so that the caller reports it; a template reading
+            // thousands of parameters stops here instead of being searched quadratically.
+            if (state.reads.size() > max_linked_data_fetches) {
+                throw Error(ErrorKind::limit, "more than " + std::to_string(max_linked_data_fetches) +
+                                                  " linked data reads for one user");
+            }
+            state.reads.push_back(key);
+        }
     }
     auto answer = state.answers.find(key);
     if (answer != state.answers.end() && answer->second.ok) return answer->second.value;
@@ -78,6 +86,13 @@ public:
             return Value::undefined(path.empty() ? std::string(root_name) + "." + source_ : path);
         }
         return resolve(*state_, {source_, key.str()}, ev, node);
+    }
+
+    void before_text(const Evaluator& ev, const Expr& node) const override {
+        if (state_->mode == LinkedDataState::Mode::discover) return;
+        ev.fail(start_of(node), ErrorKind::render,
+                "linkedData." + source_ + " takes a parameter (its URL has {}): read linkedData." + source_ +
+                    "[expression], e.g. linkedData." + source_ + "[userAttribute['…']]");
     }
 
 private:

@@ -181,7 +181,12 @@ TEST_CASE("linked data: more than 20 fetches for one user is a limit error", "[w
       "linkedData": [{"name": "q", "url": "https://api.example.com/q/{}"}]})";
     const Error error = error_from([&] { hook(config).linked_data_needed(context("{}")); });
     CHECK(error.kind == ErrorKind::limit);
-    CHECK(contains(error.message, "21 linked data items"));
+    CHECK(contains(error.message, "more than 20 linked data items"));
+    // Exactly 20 is fine; a template reading 100 000 parameters stops early (no quadratic search).
+    const std::string twenty = std::string(config).replace(std::string(config).find("range(21)"), 9, "range(20)");
+    CHECK(hook(twenty.c_str()).linked_data_needed(context("{}")).size() == 20);
+    const std::string huge = std::string(config).replace(std::string(config).find("range(21)"), 9, "range(100000)");
+    CHECK(error_from([&] { hook(huge.c_str()).linked_data_needed(context("{}")); }).kind == ErrorKind::limit);
 }
 
 TEST_CASE("linked data: render without the data says to resolve it first", "[webhook][linked-data]") {
@@ -228,4 +233,46 @@ TEST_CASE("linked data: the report lists what the user still needs", "[webhook][
     const RenderReport supplied = hook().report(context(R"({"userAttribute": {"FavoriteStock": "AAPL"},
         "linkedData": {"stockquote": {}}})"));
     CHECK(supplied.linked_data_needed.empty());
+}
+
+TEST_CASE("linked data: answers from JSON text (the binding's and the CLI's format)", "[webhook][linked-data]") {
+    const auto answers = parse_linked_data_answers(R"([
+        {"source": "stockquote", "parameter": "AAPL", "status": 200, "body": "{\"price\": 1}"},
+        {"source": "menu", "parameter": null, "status": 0, "error": "CORS"}])");
+    REQUIRE(answers.size() == 2);
+    CHECK(answers[0].source == "stockquote");
+    CHECK(answers[0].parameter == std::optional<std::string>("AAPL"));
+    CHECK(answers[0].status == 200);
+    CHECK(answers[0].body == "{\"price\": 1}");
+    CHECK_FALSE(answers[1].parameter.has_value());
+    CHECK(answers[1].error == "CORS");
+    CHECK(answers[1].body.empty());
+    for (const char* bad : {"{}", "[1]", R"([{"status": 200}])", R"([{"source": "m"}])",
+                            R"([{"source": "m", "status": "200"}])", R"([{"source": "m", "status": 200, "parameter": 5}])",
+                            R"([{"source": "m", "status": 200, "body": {}}])", "[", ""}) {
+        INFO(bad);
+        CHECK(error_from([&] { parse_linked_data_answers(bad); }).kind == ErrorKind::input);
+    }
+    const Error error = error_from([] { parse_linked_data_answers(R"([{"source": "m", "status": 200}, {"source": "m"}])"); });
+    CHECK(contains(error.message, "answers[1]"));
+}
+
+TEST_CASE("linked data: a parameterised source printed without its parameter is a clear error", "[webhook][linked-data]") {
+    const char* config = R"({"url": "https://hooks.example.com/x", "contentType": "text/plain",
+      "body": "{{ linkedData.q }}{{ linkedData.m['a'] }}",
+      "linkedData": [{"name": "q", "url": "https://api.example.com/q/{}"}, {"name": "m", "url": "https://api.example.com/m"}]})";
+    const CompiledWebhook webhook = hook(config);
+    // Discovery goes on past it (the parameterless source is still found) …
+    CHECK(describe(webhook.linked_data_needed(context("{}"))) == std::vector<std::string>{"m|<none>|https://api.example.com/m"});
+    // … and the real render says how to read it.
+    const auto answers = std::vector<LinkedDataAnswer>{answer("m", std::nullopt, 200, R"({"a": 1})")};
+    const Error error = error_from([&] { webhook.render(webhook.with_linked_data(context("{}"), answers)); });
+    CHECK(error.kind == ErrorKind::render);
+    CHECK(error.field == "body");
+    CHECK(error.column == 4);
+    CHECK(contains(error.message, "linkedData.q takes a parameter (its URL has {}): read linkedData.q[expression]"));
+    // Subscripting a parameterless source reads into its answer (plain Jinja on the JSON).
+    const char* indexed = R"({"url": "https://hooks.example.com/x", "contentType": "text/plain", "body": "{{ linkedData.m['a'] }}",
+      "linkedData": [{"name": "m", "url": "https://api.example.com/m"}]})";
+    CHECK(hook(indexed).render(hook(indexed).with_linked_data(context("{}"), answers)).body == "1");
 }
