@@ -118,6 +118,7 @@ private:
     // dict → Dict, object → Object.
     std::shared_ptr<const void> payload_;
     const std::string* range_repr() const noexcept;
+    const std::vector<Value>& range_items() const noexcept;
 };
 
 // Insertion-ordered mapping with a hash index (built once a dict grows beyond a few keys).
@@ -149,5 +150,29 @@ private:
     // Open addressing over entry indexes (+1; 0 = empty), sized to a power of two.
     std::vector<std::uint32_t> slots_;
 };
+
+namespace detail {
+// What the accessors return for a value of another kind (value.cpp).
+extern const std::string empty_string;
+extern const std::vector<Value> empty_list;
+extern const Dict empty_dict;
+}  // namespace detail
+
+// The accessors are inline: the evaluator calls them on every step.
+inline const std::string& Value::as_string() const noexcept {
+    return kind_ == Kind::string && payload_ ? *static_cast<const std::string*>(payload_.get()) : detail::empty_string;
+}
+inline const std::vector<Value>& Value::as_list() const noexcept {
+    if (kind_ != Kind::list || !payload_) return detail::empty_list;
+    if (flavor_ == Flavor::range) return range_items();
+    return *static_cast<const std::vector<Value>*>(payload_.get());
+}
+inline const Dict& Value::as_dict() const noexcept {
+    return kind_ == Kind::dict && payload_ ? *static_cast<const Dict*>(payload_.get()) : detail::empty_dict;
+}
+inline Object* Value::as_object() const noexcept {
+    // Objects are stateful (loop, namespace, cycler): the payload is const only to share one slot.
+    return kind_ == Kind::object ? const_cast<Object*>(static_cast<const Object*>(payload_.get())) : nullptr;
+}
 
 }  // namespace hooksmith

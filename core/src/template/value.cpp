@@ -9,10 +9,14 @@
 
 namespace hooksmith {
 
-namespace {
+namespace detail {
 const std::string empty_string;
 const std::vector<Value> empty_list;
 const Dict empty_dict;
+}  // namespace detail
+
+namespace {
+using detail::empty_string;
 
 std::size_t hash_string(std::string_view s) noexcept { return std::hash<std::string_view>{}(s); }
 std::size_t hash_int(std::int64_t i) noexcept { return std::hash<std::int64_t>{}(i); }
@@ -104,24 +108,12 @@ Value Value::object(std::shared_ptr<Object> object) {
     return v;
 }
 
-const std::string& Value::as_string() const noexcept {
-    return kind_ == Kind::string && payload_ ? *static_cast<const std::string*>(payload_.get()) : empty_string;
-}
-const std::vector<Value>& Value::as_list() const noexcept {
-    if (kind_ != Kind::list || !payload_) return empty_list;
-    if (flavor_ == Flavor::range) return static_cast<const RangeItems*>(payload_.get())->items;
-    return *static_cast<const std::vector<Value>*>(payload_.get());
-}
-const Dict& Value::as_dict() const noexcept {
-    return kind_ == Kind::dict && payload_ ? *static_cast<const Dict*>(payload_.get()) : empty_dict;
+const std::vector<Value>& Value::range_items() const noexcept {
+    return static_cast<const RangeItems*>(payload_.get())->items;
 }
 std::shared_ptr<const Dict> Value::dict_ptr() const noexcept {
     if (kind_ != Kind::dict || !payload_) return nullptr;
     return std::shared_ptr<const Dict>(payload_, static_cast<const Dict*>(payload_.get()));
-}
-Object* Value::as_object() const noexcept {
-    // Objects are stateful (loop, namespace, cycler): the payload is const only to share one slot.
-    return kind_ == Kind::object ? const_cast<Object*>(static_cast<const Object*>(payload_.get())) : nullptr;
 }
 const std::string& Value::undefined_path() const noexcept {
     return kind_ == Kind::undefined && payload_ ? *static_cast<const std::string*>(payload_.get()) : empty_string;
