@@ -1,5 +1,6 @@
 #include "stub_transport.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "hooksmith/error.hpp"
@@ -74,13 +75,26 @@ std::vector<StubReply> parse_stub_script(std::string_view script) {
 StubTransport::StubTransport(std::vector<StubReply> script, Clock& clock)
     : script_(std::move(script)), clock_(clock) {}
 
+void StubTransport::route(std::string url, StubReply reply) {
+    for (auto& existing : routes_) {
+        if (existing.first == url) {
+            existing.second = std::move(reply);
+            return;
+        }
+    }
+    routes_.emplace_back(std::move(url), std::move(reply));
+}
+
 TransportResult StubTransport::send(const Request& request, std::int64_t timeout_ms) {
     requests_.push_back(request);
     wire_.push_back(to_http(request, /*reveal=*/true));
 
     StubReply reply;
     reply.kind = StubReply::refused;
-    if (next_ < script_.size()) reply = script_[next_++];
+    const auto routed = std::find_if(routes_.begin(), routes_.end(),
+                                     [&](const auto& route) { return route.first == request.url; });
+    if (routed != routes_.end()) reply = routed->second;
+    else if (next_ < script_.size()) reply = script_[next_++];
 
     TransportResult result;
     if (reply.kind == StubReply::refused) {

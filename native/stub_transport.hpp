@@ -45,6 +45,10 @@ public:
     // A reply slower than the timeout becomes a `timeout` after exactly timeout_ms.
     TransportResult send(const Request& request, std::int64_t timeout_ms) override;
 
+    // Scripts a fixed reply for every request to this exact URL (linked data sources: the order
+    // of their fetches depends on the cache); such requests do not consume the script.
+    void route(std::string url, StubReply reply);
+
     // Every request as sent, in order, and its HTTP/1.1 bytes (unmasked).
     const std::vector<Request>& requests() const { return requests_; }
     const std::vector<std::string>& wire() const { return wire_; }
@@ -52,6 +56,7 @@ public:
 private:
     std::vector<StubReply> script_;
     std::size_t next_ = 0;
+    std::vector<std::pair<std::string, StubReply>> routes_;
     Clock& clock_;
     std::vector<Request> requests_;
     std::vector<std::string> wire_;

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "convert.hpp"
+#include "linked_data.hpp"
 #include "hooksmith/cors.hpp"
 #include "hooksmith/export.hpp"
 #include "hooksmith/retry.hpp"
@@ -110,8 +111,18 @@ public:
             val out = val::object();
             out.set("absentVariables", hs::wasm::strings_to_val(report.absent_variables));
             out.set("warnings", hs::wasm::strings_to_val(report.warnings));
+            out.set("linkedDataNeeded", hs::wasm::strings_to_val(report.linked_data_needed));
             return with("report", out);
         });
+    }
+
+    // Linked Data (linked_data.cpp): JSON text in and out.
+    std::string linked_data_needed(const std::string& context_json, const std::string& answers_json) const {
+        return hs::wasm::linked_data_needed(webhook_, context_json, answers_json);
+    }
+    std::string render_with_linked_data(const std::string& context_json, const std::string& answers_json,
+                                        const val& id, const val& timestamp) const {
+        return hs::wasm::render_with_linked_data(webhook_, context_json, answers_json, id, timestamp);
     }
 
     val variables() const { return hs::wasm::strings_to_val(webhook_.variables()); }
@@ -225,6 +236,8 @@ EMSCRIPTEN_BINDINGS(hooksmith) {
         .function("renderJson", &WebhookHandle::render_json)
         .function("renderBatchJson", &WebhookHandle::render_batch_json)
         .function("report", &WebhookHandle::report)
+        .function("linkedDataNeeded", &WebhookHandle::linked_data_needed)
+        .function("renderWithLinkedData", &WebhookHandle::render_with_linked_data)
         .function("variables", &WebhookHandle::variables)
         .function("configJson", &WebhookHandle::config_json)
         .function("method", &WebhookHandle::method)

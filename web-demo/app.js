@@ -9,6 +9,7 @@ import { renderPreview, describeError } from './preview.js';
 import { bindSend } from './send.js';
 import { bindBatch, clearBatch } from './batch.js';
 import { SAMPLE_USERS } from './users.js';
+import { bindLinkedData, enableLinkedExample } from './linked-data.js';
 
 const PREVIEW_DELAY_MS = 150;
 
@@ -143,6 +144,7 @@ async function loadDemoConfig() {
     state.echoUrl = null;
   }
   elements.useEcho.disabled = !state.echoUrl;
+  enableLinkedExample();
   setText(elements.echoUrl, state.echoUrl ? `echo receiver: ${state.echoUrl}` : 'no echo receiver (start the page with scripts/demo.sh)');
 }
 
@@ -152,6 +154,12 @@ bindReveal();
 bindConfigIo();
 bindSend();
 bindBatch();
+bindLinkedData(schedulePreview, (config) => {
+  state.configJsonEdited = false;
+  loadConfig(config);
+  fitAllOneLiners();
+  schedulePreview({ now: true });
+});
 loadConfig(DEFAULT_CONFIG);
 fitAllOneLiners();
 chooseUser(0);

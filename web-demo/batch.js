@@ -27,7 +27,7 @@ export function summarize(results) {
     else summary.errors++;
     // Grouped by cause, not by message: messages quote each user's own value.
     const reason = suppressed
-      ? `suppressed — ${error.variable ?? 'a value'} missing (${error.field ?? 'webhook'})`
+      ? `suppressed — ${error.variable ?? (/linked data/i.test(error.message) ? 'Linked Data' : 'a value')} missing (${error.field ?? 'webhook'})`
       : `error — ${error.field ? error.field + ', ' : ''}${error.kind} error`;
     const group = summary.reasons.get(reason) ?? { count: 0, example: suppressed ? '' : error.message };
     group.count++;
@@ -77,7 +77,11 @@ export async function runBatch() {
   const started = performance.now();
   try {
     const users = generateUsers(count);
-    const results = await webhook.renderMany(users, {
+    // With Linked Data: one cache for the whole batch, so each distinct URL is fetched once.
+    const renderAll = webhook.linkedDataSources.length
+      ? (contexts, options) => webhook.renderManyResolved(contexts, { ...options, timeoutMs: 5000 })
+      : (contexts, options) => webhook.renderMany(contexts, options);
+    const results = await renderAll(users, {
       timestamp: Math.floor(Date.now() / 1000),
       signal: controller.signal,
       onProgress: (done, total) => {

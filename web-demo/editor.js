@@ -1,6 +1,7 @@
 // The webhook editor: state.config ⇄ form controls ⇄ config JSON (webhook.md §2).
 import { state, elements } from './state.js';
 import { el } from './dom.js';
+import { linkedDataRows, linkedDataConfig, renderLinkedDataRows } from './linked-data.js';
 
 export const DEFAULT_CONFIG = {
   method: 'POST',
@@ -19,7 +20,7 @@ export const DEFAULT_CONFIG = {
 };
 
 const TYPES = ['string', 'number', 'boolean', 'json'];
-const KNOWN_KEYS = new Set(['method', 'url', 'contentType', 'data', 'body', 'headers', 'missing', 'signing']);
+const KNOWN_KEYS = new Set(['method', 'url', 'contentType', 'data', 'body', 'headers', 'missing', 'signing', 'linkedData']);
 
 let onChange = () => {};
 
@@ -40,6 +41,8 @@ export function configFromState(config = state.config) {
     out.signing = { scheme: 'standard-webhooks', secret: config.signing.secret };
     if (config.signing.id !== '') out.signing.id = config.signing.id;
   }
+  const linkedData = linkedDataConfig(config.linkedData);
+  if (linkedData) out.linkedData = linkedData;
   return out;
 }
 
@@ -58,6 +61,7 @@ export function loadConfig(config) {
     signing: config.signing
       ? { enabled: true, secret: config.signing.secret ?? '', id: config.signing.id ?? '' }
       : { enabled: false, secret: '', id: '' },
+    linkedData: linkedDataRows(config),
     extra,
   };
   renderEditor();
@@ -86,6 +90,7 @@ export function renderEditor() {
   elements.signingId.value = config.signing.id;
   renderDataRows();
   renderHeaderRows();
+  renderLinkedDataRows();
 }
 
 function removeButton(label, onClick) {

@@ -4,6 +4,7 @@ import { state, elements } from './state.js';
 import { el, setText, setList, show } from './dom.js';
 import { configFromState, clearFieldErrors, markFieldError } from './editor.js';
 import { prettyJson, formPairs, utf8Length, hexDump, decodeBasic, contextHas, excerptAt } from './format.js';
+import { renderFetches, resolvePreview, markLinkedDataError } from './linked-data.js';
 
 // A preview must be deterministic: signed previews use this id (unless the config has an id
 // template) and the time the page was loaded; a real send uses fresh ones.
@@ -40,8 +41,9 @@ function showProblem(error, { context = false } = {}) {
     setText(elements.previewProblemTitle, `Suppressed: this user would not get the webhook.`);
     setText(elements.previewProblemDetail,
       `Reason: ${error.detail} — in ${error.field ?? 'the webhook'}${where}.`);
-    setText(elements.previewProblemHint,
-      "Leanplum does not send a webhook when a printed value is missing. Give it a fallback with | default('…'), guard it with {% if … %}, or choose the “jinja” missing-value policy to print nothing.");
+    setText(elements.previewProblemHint, error.fetches?.some((f) => f.error || f.status < 200 || f.status > 299)
+      ? 'Leanplum does not send a webhook when its Linked Data cannot be fetched. See “Linked Data fetched” below for the answer.'
+      : "Leanplum does not send a webhook when a printed value is missing. Give it a fallback with | default('…'), guard it with {% if … %}, or choose the “jinja” missing-value policy to print nothing.");
   } else {
     setText(elements.previewProblemTitle, describeError(error));
     setText(elements.previewProblemDetail, context ? 'Fix the user context JSON to preview.' : '');
@@ -58,8 +60,8 @@ function showProblem(error, { context = false } = {}) {
   if (context) {
     elements.context.setAttribute('aria-invalid', 'true');
     setText(elements.contextError, fieldMessage);
-  } else {
-    markFieldError(error, fieldMessage);
+  } else if (!markFieldError(error, fieldMessage)) {
+    markLinkedDataError(error, fieldMessage);
   }
 }
 
@@ -108,6 +110,22 @@ export function renderPreview() {
   } catch {
     // The library reports bad context JSON with its position below.
   }
+  const sources = webhook ? webhook.linkedDataSources.length : 0;
+  if (sources) {
+    renderVariables(webhook, context);
+    renderConfigJson();
+    renderFetches([], { sources, pending: true });
+    setBadge(elements.previewState, 'fetching linked data…', 'muted');
+    resolvePreview(webhook, state.contextText, { id: PREVIEW_MESSAGE_ID, timestamp: PREVIEW_TIMESTAMP }).then((outcome) => {
+      if (!outcome || state.preview.webhook !== webhook) return;  // a newer preview is on its way
+      state.preview.request = outcome.request;
+      state.preview.error = outcome.error;
+      renderFetches(outcome.fetches, { sources });
+      showOutcome(webhook);
+    });
+    return;
+  }
+  renderFetches([], { sources });
   if (webhook) {
     try {
       state.preview.request = webhook.render(state.contextText, { id: PREVIEW_MESSAGE_ID, timestamp: PREVIEW_TIMESTAMP });
@@ -117,7 +135,11 @@ export function renderPreview() {
   }
   renderVariables(webhook, context);
   renderConfigJson();
+  showOutcome(webhook);
+}
 
+/** The problem box, badge, request, CORS and exports for state.preview's request or error. */
+function showOutcome(webhook) {
   const { request, error } = state.preview;
   if (error) {
     const contextProblem = error.kind === 'input' && !error.field && webhook !== null;
@@ -203,7 +225,9 @@ function renderVariables(webhook, context) {
   }
   setList(elements.variables, names, (name) => {
     const has = context ? contextHas(context, name) : undefined;
-    const lacking = has === false;
+    // Linked Data is fetched before rendering: not having it in the context is the normal case.
+    const fetched = name.startsWith('linkedData.') && webhook?.linkedDataSources.length > 0;
+    const lacking = has === false && !fetched;
     return el('li', { className: lacking ? 'chip lacking' : 'chip', title: lacking ? 'this user has no value for it' : undefined },
       lacking ? el('span', { className: 'lacking-mark', text: '✗ ', 'aria-label': 'lacking' }) : null,
       el('code', { text: name }));

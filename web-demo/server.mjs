@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { createLinkedDataRoutes } from './linked-data-routes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
@@ -79,6 +80,7 @@ export function createEchoHandler({ keep = 100 } = {}) {
   const received = [];
   const preflights = [];
   let nextId = 1;
+  const linkedData = createLinkedDataRoutes();
   const handler = (request, response) => {
     const origin = request.headers.origin;
     const cors = {
@@ -97,6 +99,7 @@ export function createEchoHandler({ keep = 100 } = {}) {
       response.end();
       return;
     }
+    if (linkedData(request, response, cors)) return;  // sample JSON for Linked Data sources
     if (request.url === '/__received' || request.url === '/__preflights') {
       response.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
       response.end(JSON.stringify(request.url === '/__received' ? received : preflights));

@@ -17,6 +17,7 @@ export const state = {
     headers: [],       // [{name, value}]
     missing: 'suppress',
     signing: { enabled: false, secret: '', id: '' },
+    linkedData: [],    // [{name, url, headers: "Name: value" lines, extra}] (linked-data.js)
     extra: {},         // config members the editor has no control for (e.g. retry), kept as loaded
   },
   configJsonEdited: false,  // the config JSON box holds edits not applied yet
@@ -40,6 +41,7 @@ export const state = {
 export const elements = {
   dataRows: [],
   headerRows: [],
+  linkedRows: [],
 };
 
 export function collectElements(root = document) {

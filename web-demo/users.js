@@ -8,7 +8,7 @@ export const SAMPLE_USERS = [
   "userId": "u-20417",
   "deviceId": "7F3C9A2E-51B4-4C1D-9E0A-2D6B8F4A1C77",
   "messageId": "5724036847910912",
-  "userAttribute": {"First name": "Mary", "Last name": "Doe", "email": "mary.doe@example.com", "plan": "gold"},
+  "userAttribute": {"First name": "Mary", "Last name": "Doe", "email": "mary.doe@example.com", "plan": "gold", "FavoriteStock": "ACME"},
   "parameter": {"item": "red shoes", "price": 19.99, "qty": 2, "source": "spring sale"},
   "country": "US", "region": "CA", "city": "San Francisco",
   "locale": "en_US", "language": "en", "timezone": "America/Los_Angeles",
@@ -24,7 +24,7 @@ export const SAMPLE_USERS = [
     context: `{
   "userId": "u-90311",
   "messageId": "5724036847910912",
-  "userAttribute": {"First name": "Jürgen", "Last name": "Müller", "plan": "free"},
+  "userAttribute": {"First name": "Jürgen", "Last name": "Müller", "plan": "free", "FavoriteStock": "AT&T"},
   "parameter": {"item": "Wanderschuhe „Alpin“", "price": 89.0, "qty": 1, "source": "newsletter/de"},
   "country": "DE", "city": "München", "locale": "de_DE", "language": "de", "timezone": "Europe/Berlin",
   "numPriorSessions": 1, "lifetimeValue": 0, "firstRun": "2026-11-20T07:41:00Z",
@@ -46,7 +46,7 @@ export const SAMPLE_USERS = [
     context: `{
   "userId": "u-66666",
   "messageId": "5724036847910912",
-  "userAttribute": {"First name": "<img src=x onerror=alert(1)>", "Last name": "<script>alert(2)</script>", "plan": "<b>bold</b>"},
+  "userAttribute": {"First name": "<img src=x onerror=alert(1)>", "Last name": "<script>alert(2)</script>", "plan": "<b>bold</b>", "FavoriteStock": "<img src=x onerror=alert(4)>"},
   "parameter": {"item": "<img src=x onerror=alert(1)>", "price": 1.5, "qty": 4, "source": "\\"><svg onload=alert(3)>"},
   "country": "<i>FR</i>", "city": "Paris", "numPriorSessions": 3, "lifetimeValue": 12.25
 }`,
@@ -62,13 +62,14 @@ export const BATCH_RULES = "Generated users follow fixed rules: every 13th has n
 const FIRST_NAMES = ['Mary', 'Jürgen', 'Aiko', 'Carlos', 'Fatima', 'Liam', 'Chloé', 'Ola', 'Priya', 'Mateo', 'Zoë'];
 const COUNTRIES = ['US', 'DE', 'JP', 'MX', 'EG', 'IE', 'FR', 'NO', 'IN', 'AR', 'NL'];
 const ITEMS = ['red shoes', 'gift card', 'rain jacket', 'café au lait', 'yoga mat'];
+const STOCKS = ['ACME', 'GLOBEX', 'INITECH', 'UMBRELLA', 'AT&T'];  // the echo receiver's sample quotes
 const SOURCES = ['spring sale', 'push', 'newsletter/de', 'in-app', 'email #42'];
 
 /** The context (JSON text) of generated user `index`. */
 export function generatedUser(index) {
   const suppressed = index % 13 === 0;
   const badPrice = !suppressed && index % 29 === 0;
-  const userAttribute = { plan: index % 3 ? 'free' : 'gold' };
+  const userAttribute = { plan: index % 3 ? 'free' : 'gold', FavoriteStock: STOCKS[index % STOCKS.length] };
   if (!suppressed) userAttribute['First name'] = FIRST_NAMES[index % FIRST_NAMES.length];
   const priceCents = 500 + (index * 37) % 9500;
   const price = badPrice ? '19,99' : priceCents / 100;

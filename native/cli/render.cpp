@@ -12,7 +12,7 @@ namespace hooksmith::cli {
 namespace {
 
 constexpr const char* kHelp = R"(usage: hooksmith render CONFIG.json CONTEXT.json [--format json|http|curl]
-                        [--id ID] [--timestamp T] [--reveal]
+                        [--id ID] [--timestamp T] [--reveal] [--answers ANSWERS.json]
        hooksmith render --jsonl
        hooksmith render --jsonl --config CONFIG.json [--envelope] [--id ID] [--timestamp T]
 
@@ -23,7 +23,9 @@ Renders the request a webhook config sends for one user context ("-" reads stdin
   --reveal        show the Basic credentials in http/curl output (masked by default)
   --id ID         the signing message id (a configured signing id wins; default: random msg_...)
   --timestamp T   Unix seconds for signing (default: now)
-  --jsonl         read {"config":{...},"context":{...},"id":"...","timestamp":N} lines from stdin and
+  --answers FILE  linked data answers: [{"source","parameter"|null,"status","body","error"}]
+                  (a failed answer the render reads suppresses the user, exit 3)
+  --jsonl         read {"config":{...},"context":{...},"id":"...","timestamp":N,"answers":[...]} lines from stdin and
                   print one {"request":{...}} or {"error":{...}} line for each, in order
   --jsonl --config CONFIG.json
                   the batch mode: the config is compiled once and each stdin line is one
@@ -52,7 +54,10 @@ int render_jsonl() {
                 if (!ts->is_number_integer()) throw Error(ErrorKind::input, "timestamp must be an integer (Unix seconds)");
                 render_input.timestamp_seconds = ts->get<std::int64_t>();
             }
-            const auto context = Context::from_json_text(member_as_json_text(input, "context"));
+            auto context = Context::from_json_text(member_as_json_text(input, "context"));
+            if (auto answers = input.find("answers"); answers != input.end() && !answers->is_null()) {
+                context = webhook.with_linked_data(context, parse_linked_data_answers(answers->dump()));
+            }
             out["request"] = request_to_json(webhook.render(context, render_input));
         } catch (const Error& error) {
             out = nlohmann::ordered_json{{"error", error_to_json(error)}};
@@ -66,7 +71,7 @@ int render_jsonl() {
 }  // namespace
 
 int run_render(int argc, char** argv) {
-    const auto args = parse_arguments(argc, argv, 2, {"--format", "--id", "--timestamp", "--config"},
+    const auto args = parse_arguments(argc, argv, 2, {"--format", "--id", "--timestamp", "--config", "--answers"},
                                       {"--reveal", "--jsonl", "--envelope"});
     if (args.has_flag("--help")) {
         std::cout << kHelp;
@@ -74,6 +79,8 @@ int run_render(int argc, char** argv) {
     }
     if (args.has_flag("--jsonl")) {
         if (!args.positional.empty()) throw Error(ErrorKind::input, "render --jsonl reads stdin and takes no files");
+        if (args.option("--answers"))
+            throw Error(ErrorKind::input, "--answers is for one render; with --jsonl give a line an \"answers\" member");
         if (const auto config = args.option("--config")) {
             if (args.option("--format") || args.has_flag("--reveal"))
                 throw Error(ErrorKind::input, "render --jsonl writes JSON lines; --format and --reveal do not apply");
@@ -100,7 +107,10 @@ int run_render(int argc, char** argv) {
         throw Error(ErrorKind::input, "--format must be json, http or curl, not \"" + format + "\"");
     }
     const auto webhook = CompiledWebhook::compile(read_file(args.positional[0]));
-    const auto context = Context::from_json_text(read_file(args.positional[1]));
+    auto context = Context::from_json_text(read_file(args.positional[1]));
+    if (const auto answers = args.option("--answers")) {
+        context = webhook.with_linked_data(context, parse_linked_data_answers(read_file(*answers)));
+    }
     RenderInput input;
     input.id = args.option("--id");
     const auto timestamp = args.option("--timestamp");

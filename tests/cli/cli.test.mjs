@@ -215,3 +215,23 @@ test('--help works for every command', () => {
     assert.match(stdout, /usage: hooksmith/);
   }
 });
+
+test('render --answers: linked data answers go into the context; without them the user is suppressed', () => {
+  const args = ['render', fixture('linked-config.json'), fixture('linked-user.json')];
+  const resolved = run([...args, '--answers', fixture('linked-answers.json')]);
+  assert.equal(resolved.code, 0);
+  assert.equal(JSON.parse(resolved.stdout).body, '{"price":187.25}');
+  const unresolved = run(args);
+  assert.equal(unresolved.code, 3);
+  assert.match(unresolved.stderr, /needs linked data 'stockquote' for parameter 'AAPL'/);
+  const failed = run([...args, '--answers', '-'],
+                     '[{"source": "stockquote", "parameter": "AAPL", "status": 404, "body": ""}]');
+  assert.equal(failed.code, 3);
+  assert.match(failed.stderr, /could not be fetched: HTTP 404/);
+  const line = JSON.stringify({ config: JSON.parse(readFileSync(fixture('linked-config.json'), 'utf8')),
+                                context: { userId: 7, userAttribute: { FavoriteStock: 'AAPL' } },
+                                answers: JSON.parse(readFileSync(fixture('linked-answers.json'), 'utf8')) });
+  const stream = run(['render', '--jsonl'], line + '\n');
+  assert.equal(JSON.parse(stream.stdout.trim()).request.body, '{"price":187.25}');
+  assert.equal(run(['render', '--jsonl', '--answers', fixture('linked-answers.json')]).code, 1);
+});

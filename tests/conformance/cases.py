@@ -1242,3 +1242,18 @@ CASES += _section("scoping", [
     ("filter_block_with_loop", "{% filter upper %}{% for t in userAttribute.tags %}{{ t }} {% endfor %}{% endfilter %}", LP),
     ("loop_inside_macro_loop_var", "{% macro m() %}{% for x in [1, 2] %}{{ loop.index }}{% endfor %}{% endmacro %}{% for y in 'ab' %}{{ m() }}{{ loop.index }}|{% endfor %}"),
 ])
+
+# ---------------------------------------------------------------------------------------------
+# Manual-send values: `value['points']` is plain Jinja; the legacy `{{Value "points"}}` token is
+# not valid Jinja (a syntax error there) and is listed in divergences.json (docs/compatibility.md).
+MANUAL = {"value": {"points": 120, "reason": "birthday", "rate": 1.5}}
+CASES += _section("manual_send", [
+    ("value_subscript", "{{ value['points'] }}", MANUAL),
+    ("value_attribute", "{{ value.reason }}", MANUAL),
+    ("insert_value_token", "{{Value \"points\"}}", MANUAL),
+    ("insert_value_single_quotes", "{{ Value 'reason' }}", MANUAL),
+    ("insert_value_in_expression", "{{ Value \"rate\" * 2 }}", MANUAL),
+    ("insert_value_name_alone_is_jinja", "{{ Value }}", {"Value": "plain"}),
+    ("insert_value_non_string_errors", "{{ Value 5 }}", MANUAL),
+    ("insert_value_name_then_filter_is_jinja", "{{ Value|default('none') }}", MANUAL),
+])

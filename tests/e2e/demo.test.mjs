@@ -410,6 +410,65 @@ test('e2e: config JSON loads into the editor and masks secrets', async () => {
   assert.equal(await page.inputValue('#method'), 'PATCH');
 });
 
+test('e2e: Linked Data — the example fetches each user\'s quote, previews it, and sends it byte for byte', async () => {
+  const linkedLog = async () => (await fetch(new URL('__linked', servers.echoUrl))).json();
+  // What the preview must show is what the receiver serves for Mary's FavoriteStock (ACME).
+  const quote = await (await fetch(new URL('linked/stock/ACME', servers.echoUrl))).json();
+  const fetchedBefore = (await linkedLog()).length;
+  await page.click('#linked-example');
+  await waitForText('#preview-state', 'ready to send', 10000);
+  assert.equal(await page.getByLabel('Name of source 1', { exact: true }).inputValue(), 'stock');
+  const body = await text('#body-exact');
+  assert.equal(JSON.parse(body).price, quote.price);
+  assert.equal(JSON.parse(body).symbol, 'ACME');
+  assert.equal(await text('#preview-url'), `${servers.echoUrl}hooks/stock/u-20417`);
+  assert.equal(await page.locator('#linked-fetches > li').count(), 1);
+  assert.match(await text('#linked-fetches > li'), /HTTP 200/);
+  assert.match(await text('#linked-fetches > li'), new RegExp(`GET ${servers.echoUrl}linked/stock/ACME`));
+  assert.match(await text('#linked-fetches > li pre'), /"price": 123\.45/);
+  const fetched = (await linkedLog()).slice(fetchedBefore).filter((entry) => entry.url === '/linked/stock/ACME');
+  assert.equal(fetched.length, 1, 'the preview fetched the source once');
+  assert.equal(fetched[0].headers.find(([name]) => name.toLowerCase() === 'x-api-key')?.[1], 'demo-key');
+
+  // Sent: the receiver gets the previewed bytes.
+  const before = servers.received.length;
+  await page.click('#send');
+  await waitForText('#send-summary', 'delivered', 15000);
+  assert.equal(servers.received.length, before + 1);
+  const got = servers.received.at(-1);
+  assert.equal(new URL(got.url, servers.echoUrl).href, await text('#preview-url'));
+  assert.deepEqual(Buffer.from(got.bodyBase64, 'base64'), Buffer.from(body, 'utf8'));
+
+  // A user whose symbol the source does not know: suppressed, with the source and status named.
+  await page.selectOption('#user-select', { label: 'Mallory — values that look like HTML' });
+  await waitForText('#preview-state', 'suppressed', 10000);
+  assert.match(await text('#preview-problem-detail'), /stock.*404|404.*stock/);
+  assert.match(await text('#linked-fetches > li'), /HTTP 404/);
+  assert.match(await text('#linked-fetches > li'), /linked\/stock\/%3Cimg/);
+
+  // Editing the source: a failing URL suppresses everyone; a batch fetches each URL once.
+  const url = page.getByLabel('URL of source 1', { exact: true });
+  await page.selectOption('#user-select', { label: 'Mary Doe — returning customer, US' });
+  await url.fill(`${servers.echoUrl}linked/stock/{}?status=503`);
+  await waitForText('#preview-state', 'suppressed', 10000);
+  assert.match(await text('#preview-problem-detail'), /503/);
+  await url.fill(`${servers.echoUrl}linked/stock/{}?batch=1`);
+  await waitForText('#preview-state', 'ready to send', 10000);
+  const batchBefore = (await linkedLog()).length;
+  await page.locator('#batch-size').fill('200');
+  await page.click('#batch-run');
+  await waitForText('#batch-summary', 'Done', 30000);
+  const batchFetches = (await linkedLog()).slice(batchBefore).filter((entry) => entry.url.endsWith('?batch=1'));
+  assert.equal(batchFetches.length, 5, 'five distinct symbols, five fetches for 200 users');
+
+  // A source the core refuses is reported under the sources table.
+  await url.fill('ftp://quotes.example/{}');
+  await waitForText('#linked-error', 'linkedData.stock.url');
+  assert.equal(await text('#preview-state'), 'config error');
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
+
 test('e2e: screenshot of the page after a send and a batch', async () => {
   await page.click('#use-echo');
   await page.click('#send');

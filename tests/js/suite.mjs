@@ -3,6 +3,7 @@
 // `env`: {echoUrl, cases (render-cases.json), cliResults (the native CLI's output for them)}.
 import * as assert from './assert.mjs';
 import { SPEC_CONFIG, SPEC_REQUEST } from './spec-example.mjs';
+import { linkedDataSuite } from './linked-data.suite.mjs';
 
 export const suite = [];
 const test = (name, fn) => suite.push({ name, fn });
@@ -262,3 +263,5 @@ test('send: a refused connection is retried per policy and reported', async (hs,
     hook.delete();
   }
 });
+
+suite.push(...linkedDataSuite);

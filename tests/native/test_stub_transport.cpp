@@ -81,3 +81,17 @@ TEST_CASE("stub transport: a slow reply becomes a timeout, a quick one advances 
     CHECK(second.elapsed_ms == 250);
     CHECK(clock.now_ms() == 10250);
 }
+
+TEST_CASE("stub transport: routed URLs get their reply every time without consuming the script", "[stub]") {
+    FakeClock clock;
+    StubTransport transport(parse_stub_script("201"), clock);
+    transport.route("https://api.example.com/menu", StubReply::status(200, {}, "{\"today\":\"soup\"}"));
+    const Request source{"GET", "https://api.example.com/menu", {}, std::nullopt};
+    CHECK(transport.send(source, 1000).http.body == "{\"today\":\"soup\"}");
+    CHECK(transport.send(source, 1000).http.status == 200);
+    CHECK(transport.send(sample_request(), 1000).http.status == 201);  // the script is still unread
+    CHECK(transport.send(sample_request(), 1000).kind == TransportResult::connection_refused);
+    transport.route("https://api.example.com/menu", StubReply::status(500));  // a route can be replaced
+    CHECK(transport.send(source, 1000).http.status == 500);
+    CHECK(transport.requests().size() == 5);
+}

@@ -13,6 +13,8 @@ export class HooksmithError extends Error {
   readonly column?: number;
   /** For `missing`: the variable path that was missing, e.g. `userAttribute['First name']`. */
   readonly variable?: string;
+  /** From renderResolved: the Linked Data fetched before the error. */
+  readonly fetches?: LinkedDataFetchRecord[];
 }
 
 export type MissingPolicy = 'suppress' | 'jinja';
@@ -97,6 +99,42 @@ export interface SendOptions {
   fetch?: typeof fetch;
 }
 
+/** A Linked Data source of the config (`linkedData`): `{}` in the URL is the parameter. */
+export interface LinkedDataSource {
+  name: string;
+  url: string;
+  method: 'GET';
+  headers?: Array<{ name: string; value: string }>;
+}
+
+/** One fetch made (or served from the batch cache) for a user. `status` 0: no response, then
+ * `error` says why ("timeout after 10000 ms", "network error or CORS refusal (…)"). */
+export interface LinkedDataFetchRecord {
+  source: string;
+  parameter: string | null;
+  url: string;
+  status: number;
+  body: string;
+  error: string;
+  cached: boolean;
+  durationMs: number;
+}
+
+export interface LinkedDataOptions {
+  /** Per fetch (default 10000). */
+  timeoutMs?: number;
+  /** Fetches in flight at once, across a whole batch (default 6). */
+  concurrency?: number;
+  /** Answers per source + URL; pass one Map to share it between calls (default: a new one per call). */
+  cache?: Map<string, Promise<{ status: number; body: string; error: string; durationMs: number }>>;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export type ResolvedBatchResult =
+  | { request: Request; fetches: LinkedDataFetchRecord[] }
+  | { error: ErrorInfo; fetches: LinkedDataFetchRecord[] };
+
 export class Webhook {
   render(context: ContextInput, options?: RenderOptions): Request;
   /** Renders a chunk of `chunkSize` users (default 500) per call into Wasm; JSON text contexts
@@ -105,8 +143,22 @@ export class Webhook {
   renderMany(contexts: ContextInput[], options?: RenderOptions & {
     onProgress?: (done: number, total: number) => void; chunkSize?: number; signal?: AbortSignal;
   }): Promise<BatchResult[]>;
-  /** For one user, without rendering: the variables the context lacks, and warnings. */
-  report(context: ContextInput): { absentVariables: string[]; warnings: string[] };
+  /** Fetches the Linked Data this user's render needs (at most 4 rounds), then renders. Rejects
+   * with a HooksmithError (`missing` when a source failed: the message names source and status)
+   * that carries `fetches`. `render` throws `missing` for such webhooks unless the context
+   * already holds `linkedData.<name>`. */
+  renderResolved(context: ContextInput, options?: RenderOptions & LinkedDataOptions & {
+    onFetches?: (fetches: LinkedDataFetchRecord[]) => void;
+  }): Promise<Request>;
+  /** One cache and one concurrency limit for the whole batch; results in input order. */
+  renderManyResolved(contexts: ContextInput[], options?: RenderOptions & LinkedDataOptions & {
+    onProgress?: (done: number, total: number) => void;
+  }): Promise<ResolvedBatchResult[]>;
+  /** The config's Linked Data sources (header values with secrets masked). */
+  readonly linkedDataSources: LinkedDataSource[];
+  /** For one user, without rendering: the variables the context lacks, warnings, and the
+   * Linked Data still to fetch as templates read it (`linkedData.stock['ACME']`). */
+  report(context: ContextInput): { absentVariables: string[]; warnings: string[]; linkedDataNeeded: string[] };
   variables(): string[];
   configJson(options?: { reveal?: boolean }): string;
   readonly method: string;
@@ -115,7 +167,9 @@ export class Webhook {
   readonly retryPolicy: RetryPolicy | null;
   toCurl(request: Request, options?: { reveal?: boolean }): string;
   toHttp(request: Request, options?: { reveal?: boolean }): string;
-  send(context: ContextInput, options?: SendOptions): Promise<SendResult>;
+  /** Linked Data is fetched once before the first attempt; the result then has `linkedData`. */
+  send(context: ContextInput, options?: SendOptions & { linkedDataTimeoutMs?: number }):
+    Promise<SendResult & { linkedData?: LinkedDataFetchRecord[] }>;
   /** Frees the compiled webhook; a FinalizationRegistry is only a backstop. */
   delete(): void;
 }

@@ -2,6 +2,7 @@
 import { HooksmithError, contextText, unwrap } from './errors.mjs';
 import { parseView, renderMany, utf8 } from './batch.mjs';
 import { sendWithFetch } from './send.mjs';
+import * as linkedData from './linked-data.mjs';
 
 // Backstop for handles the caller forgot to delete(); explicit delete() is still the contract,
 // because a finalizer may run late or never.
@@ -38,9 +39,27 @@ export class Webhook {
   }
 
   /** For one user, without rendering: {absentVariables: paths the context lacks (printed ones
-   * suppress, others were defaulted or skipped), warnings: e.g. a plain-http URL}. */
+   * suppress, others were defaulted or skipped), warnings: e.g. a plain-http URL,
+   * linkedDataNeeded: Linked Data not in the context, as read: `linkedData.stock['ACME']`}. */
   report(context) {
     return unwrap(this.#live().report(contextText(context))).report;
+  }
+
+  /** Like render, for webhooks that read Linked Data: fetches what this user needs first.
+   * options: {timeoutMs, concurrency, cache: Map, fetch, signal, id, timestamp, onFetches}. */
+  renderResolved(context, options = {}) {
+    return linkedData.renderResolved(this.#live(), context, options);
+  }
+
+  /** renderMany with Linked Data: one cache and one concurrency limit for the whole batch;
+   * resolves to [{request, fetches} | {error, fetches}] in input order. */
+  renderManyResolved(contexts, options = {}) {
+    return linkedData.renderManyResolved(this.#live(), contexts, options);
+  }
+
+  /** The config's Linked Data sources: [{name, url, method, headers}] (secrets masked). */
+  get linkedDataSources() {
+    return linkedData.linkedDataSources(this.#live().configJson(false));
   }
 
   /** Context variables read by any of the webhook's templates, in first-use order. */
@@ -71,9 +90,15 @@ export class Webhook {
     return unwrap(this.#core.toHttp(request, reveal)).text;
   }
 
-  /** Renders and sends with fetch, retrying per policy; see send.mjs. */
-  send(context, options = {}) {
-    return sendWithFetch(this, this.#core, context, options);
+  /** Renders and sends with fetch, retrying per policy; see send.mjs. Linked Data is fetched
+   * once, before the first attempt (`linkedData` in the result lists what was fetched). */
+  async send(context, options = {}) {
+    if (this.linkedDataSources.length === 0) return sendWithFetch(this, this.#core, context, options);
+    const { linkedDataTimeoutMs, ...sendOptions } = options;
+    const resolved = await linkedData.resolvedRenderer(this.#live(), context, {
+      timeoutMs: linkedDataTimeoutMs, signal: options.signal, fetch: options.fetch });
+    const renderer = { render: resolved.render, retryPolicy: this.retryPolicy };
+    return { ...(await sendWithFetch(renderer, this.#core, context, sendOptions)), linkedData: resolved.fetches };
   }
 
   /** Frees the compiled webhook in the Wasm heap. Safe to call twice. */

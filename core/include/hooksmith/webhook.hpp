@@ -11,6 +11,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "hooksmith/error.hpp"
+#include "hooksmith/header_field.hpp"
+#include "hooksmith/linked_data.hpp"
 #include "hooksmith/request.hpp"
 #include "hooksmith/retry.hpp"
 #include "hooksmith/template.hpp"
@@ -27,11 +29,6 @@ struct DataField {
     std::string key;    // literal, non-empty, unique
     std::string value;  // template
     ValueType type = ValueType::string;
-};
-
-struct HeaderField {
-    std::string name;   // HTTP token, unique case-insensitively
-    std::string value;  // template
 };
 
 struct SigningConfig {
@@ -52,6 +49,7 @@ struct WebhookConfig {
     MissingPolicy missing = MissingPolicy::suppress;
     std::optional<SigningConfig> signing;
     std::optional<RetryPolicy> retry;                // nullopt: the caller's default applies
+    std::vector<LinkedDataSource> linked_data;       // "linkedData": sources templates may read
 };
 
 // Parses and validates a config (every rule of webhook.md §2). Bad JSON or UTF-8 throws
@@ -81,6 +79,10 @@ struct RenderReport {
     // user (missing: suppress) or print nothing (jinja); the others were defaulted or skipped.
     std::vector<std::string> absent_variables;
     std::vector<std::string> warnings;  // e.g. a plain-http URL
+    // Linked data this user's render still needs (not in the context), as a template reads it:
+    // `linkedData.menu`, `linkedData.stockquote['AAPL']`. Declared sources the context lacks are
+    // listed here, not in absent_variables.
+    std::vector<std::string> linked_data_needed;
 };
 
 namespace detail { struct CompiledWebhookState; }
@@ -96,7 +98,9 @@ public:
     static CompiledWebhook compile(std::string_view config_json_text, const Limits& limits = {});
 
     // The exact, unmasked request for one user. Throws Error{missing} (suppressed: `field` and
-    // `variable` set), Error{render}, Error{limit} or Error{config} (a rule only checkable after
+    // `variable` set; also when the render reads a declared linked data source that the context
+    // does not supply: "needs linked data '<name>' …; fetch it first"), Error{render},
+    // Error{limit} or Error{config} (a rule only checkable after
     // rendering: URL, header values, typed values, JSON raw body, signing without a timestamp).
     Request render(const Context& context, const RenderInput& input = {}) const;
 
@@ -105,6 +109,20 @@ public:
     const std::vector<std::string>& variables() const;
 
     RenderReport report(const Context& context) const;
+
+    // ---- Linked Data (docs/webhook.md "Linked Data") ----
+    // Fetches this user's render still needs given the answers so far; empty = ready to render.
+    // Branch-precise (found by evaluating the templates, not by guessing): a source read only
+    // inside a branch the user does not take is not fetched. Data already in the context under
+    // linkedData.<name> wins. More than max_linked_data_fetches distinct fetches: Error{limit}.
+    std::vector<LinkedDataFetch> linked_data_needed(const Context& context,
+                                                    const std::vector<LinkedDataAnswer>& answers = {}) const;
+    // The context with the answers placed under linkedData.<source>[parameter] (or
+    // linkedData.<source>), each body parsed as JSON (int vs float kept). An answer this user's
+    // render reads that failed (status not 2xx, no response, not JSON) throws Error{missing}
+    // naming the source, the parameter and the status/error; an oversized body Error{limit}.
+    Context with_linked_data(const Context& context, const std::vector<LinkedDataAnswer>& answers) const;
+    const std::vector<LinkedDataSource>& linked_data_sources() const;
 
     const WebhookConfig& config() const;
     const std::string& method() const;

@@ -176,6 +176,11 @@ void Evaluator::append_text(std::string& out, const Value& value, const Expr& no
             fail_missing(value.undefined_path(), start_offset(node));
         return;
     }
+    if (value.is_object()) {
+        Object* object = value.as_object();
+        EngineObject* engine = object ? object->engine_object() : nullptr;
+        if (MemberObject* members = engine ? engine->member_object() : nullptr) members->before_text(*this, node);
+    }
     std::size_t limit = out.size() + program_.limits.max_output_bytes;
     if (!value.append_str(out, limit))
         fail_limit(node.offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
@@ -653,6 +658,8 @@ Value Evaluator::getattr(const Value& object, std::string_view name, const Expr&
             break;
         case Value::Kind::object:
             if (auto* engine = engine_of(object)) {
+                if (auto* members = engine->member_object())
+                    return members->get_member(*this, Value(name), object, node, path);
                 Value v = engine->get_attr(name, object);
                 // loop.previtem/nextitem past the ends are engine-made (unnamed) undefineds.
                 if (!v.is_undefined() || engine->is_loop()) return v;
@@ -708,6 +715,11 @@ Value Evaluator::getitem(const Value& object, const Value& key, const Expr& node
                 std::string one;
                 utf8::append(one, chars[static_cast<std::size_t>(i)]);
                 return Value(std::move(one));
+            }
+            break;
+        case Value::Kind::object:
+            if (auto* engine = engine_of(object)) {
+                if (auto* members = engine->member_object()) return members->get_member(*this, key, object, node, path);
             }
             break;
         default: break;

@@ -10,10 +10,13 @@
 
 namespace hooksmith::detail {
 
+class MemberObject;
+
 class EngineObject : public Object {
 public:
     EngineObject* engine_object() noexcept override { return this; }
     virtual bool is_loop() const noexcept { return false; }
+    virtual MemberObject* member_object() noexcept { return nullptr; }
     // Attribute read; an unnamed undefined when absent.
     virtual Value get_attr(std::string_view name, const Value& self) const;
     // Calling the object itself.
@@ -22,6 +25,18 @@ public:
     virtual Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found);
     // Namespace attribute assignment; false when not supported.
     virtual bool set_attr(std::string_view name, const Value& value);
+};
+
+// An object whose attribute and item reads need the evaluator: errors with a position, the
+// missing policy, the read's path. `obj.name`, `obj['name']` and `obj[key]` all arrive here
+// (linked data uses it: webhook/linked_data_object.hpp).
+class MemberObject : public EngineObject {
+public:
+    MemberObject* member_object() noexcept override { return this; }
+    virtual Value get_member(Evaluator& ev, const Value& key, const Value& self, const Expr& node,
+                             const std::string& path) = 0;
+    // Called before the object is turned into text (printed, or str() by a filter); may throw.
+    virtual void before_text(const Evaluator& ev, const Expr& node) const {}
 };
 
 // `loop` inside a for body.

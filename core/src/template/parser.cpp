@@ -670,6 +670,8 @@ private:
         std::uint32_t offset = t.offset;
         switch (t.type) {
             case TokenType::name: {
+                if (t.text == "Value" && pos_ + 1 < tokens_.size() && tokens_[pos_ + 1].type == TokenType::string)
+                    return parse_insert_value(offset);
                 auto e = make(ExprKind::literal, offset);
                 if (t.text == "true" || t.text == "True") e->value = Value(true);
                 else if (t.text == "false" || t.text == "False") e->value = Value(false);
@@ -747,6 +749,29 @@ private:
                 break;
         }
         fail_at(offset, "unexpected " + describe(t) + ", expected an expression");
+    }
+
+    // Leanplum's legacy insert-value token `Value "points"` (a name followed by a string is not
+    // valid Jinja, so nothing else is read this way) means `value['points']`: the manual-send value.
+    ExprPtr parse_insert_value(std::uint32_t offset) {
+        next();  // `Value`
+        auto object = make(ExprKind::name, offset);
+        object->name = "value";
+        object->symbol = prog_.symbols.intern("value");
+        object->path = "value";
+        auto key = make(ExprKind::literal, cur().offset);
+        std::string text = cur().text;
+        next();
+        while (cur().type == TokenType::string) {  // adjacent literals concatenate, as everywhere
+            text += cur().text;
+            next();
+        }
+        key->value = Value(std::move(text));
+        auto e = make(ExprKind::getitem, offset);
+        e->children.push_back(std::move(object));
+        e->children.push_back(std::move(key));
+        set_item_path(*e);
+        return e;
     }
 
     void set_item_path(Expr& e) {

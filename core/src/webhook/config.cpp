@@ -9,6 +9,7 @@
 
 #include "webhook/encode.hpp"
 #include "webhook/headers.hpp"
+#include "webhook/linked_data_source.hpp"
 #include "webhook/signing.hpp"
 #include "webhook/url.hpp"
 
@@ -120,10 +121,11 @@ using nlohmann::json;
 using detail::equals_ignore_case;
 
 const std::vector<std::string_view> top_level_fields = {
-    "method", "url", "contentType", "data", "body", "headers", "missing", "signing", "retry"};
+    "method", "url", "contentType", "data", "body", "headers", "missing", "signing", "retry", "linkedData"};
 const std::vector<std::string_view> data_members = {"key", "value", "type"};
 const std::vector<std::string_view> header_members = {"name", "value"};
 const std::vector<std::string_view> signing_members = {"scheme", "secret", "id"};
+const std::vector<std::string_view> linked_data_members = {"name", "url", "method", "headers"};
 const std::vector<std::string_view> methods = {"POST", "PUT", "PATCH", "DELETE", "GET"};
 
 Error config_error(std::string message, std::string field) {
@@ -228,6 +230,46 @@ std::vector<HeaderField> parse_headers(const json& value) {
         headers.push_back(std::move(header));
     }
     return headers;
+}
+
+std::vector<LinkedDataSource> parse_linked_data(const json& value) {
+    if (!value.is_array()) {
+        throw config_error(std::string("linkedData must be a list of {\"name\", \"url\"} sources, not ") +
+                               json_type_name(value), "linkedData");
+    }
+    std::vector<LinkedDataSource> sources;
+    sources.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const json& entry = value[i];
+        const std::string prefix = "linkedData[" + std::to_string(i) + "]";
+        if (!entry.is_object()) {
+            throw config_error(prefix + " must be an object {\"name\": …, \"url\": …}, not " +
+                                   json_type_name(entry), prefix);
+        }
+        reject_unknown_members(entry, prefix + ".", prefix, linked_data_members);
+        LinkedDataSource source;
+        auto name = entry.find("name");
+        if (name == entry.end()) throw config_error(prefix + " has no name", prefix + ".name");
+        source.name = expect_string(*name, prefix + ".name", "a string");
+        auto url = entry.find("url");
+        if (url == entry.end()) {
+            throw config_error(prefix + " has no url (a literal URL with \"{}\" for the parameter)",
+                               prefix + ".url");
+        }
+        source.url = expect_string(*url, prefix + ".url", "a string (a literal URL)");
+        if (auto method = entry.find("method"); method != entry.end()) {
+            source.method = expect_string(*method, prefix + ".method", "a string");
+        }
+        if (auto headers = entry.find("headers"); headers != entry.end()) {
+            try {
+                source.headers = parse_headers(*headers);
+            } catch (const Error& error) {
+                throw error.in_field(prefix + "." + error.field);
+            }
+        }
+        sources.push_back(std::move(source));
+    }
+    return sources;
 }
 
 SigningConfig parse_signing(const json& value) {
@@ -442,6 +484,7 @@ void validate_config(WebhookConfig& config) {
     validate_data(config);
     validate_headers(config);
     validate_signing(config);
+    detail::validate_linked_data(config.linked_data);
 }
 
 WebhookConfig config_from_json(const nlohmann::json& value) {
@@ -483,6 +526,9 @@ WebhookConfig config_from_json(const nlohmann::json& value) {
             if (error.field.rfind("retry", 0) == 0) throw;
             throw error.in_field(error.field.empty() ? "retry" : "retry." + error.field);
         }
+    }
+    if (auto linked = value.find("linkedData"); linked != value.end()) {
+        config.linked_data = parse_linked_data(*linked);
     }
     validate_config(config);
     return config;
@@ -532,6 +578,22 @@ std::string config_to_json_text(const WebhookConfig& config, bool reveal, int in
         out["signing"] = std::move(signing);
     }
     if (config.retry) out["retry"] = nlohmann::ordered_json(config.retry->to_json());
+    if (!config.linked_data.empty()) {
+        out["linkedData"] = nlohmann::ordered_json::array();
+        for (const LinkedDataSource& source : config.linked_data) {
+            nlohmann::ordered_json entry;
+            entry["name"] = source.name;
+            entry["url"] = source.url;
+            entry["method"] = source.method;
+            entry["headers"] = nlohmann::ordered_json::array();
+            for (const HeaderField& header : source.headers) {
+                const bool secret = equals_ignore_case(header.name, "Authorization");
+                entry["headers"].push_back({{"name", header.name},
+                                            {"value", secret && !reveal ? std::string("****") : header.value}});
+            }
+            out["linkedData"].push_back(std::move(entry));
+        }
+    }
     return out.dump(indent);
 }
 

@@ -6,6 +6,10 @@
 
 namespace hooksmith {
 
+namespace detail {
+void report_linked_data(const CompiledWebhook& webhook, const Context& context, RenderReport& report);
+}
+
 namespace {
 
 // Follows a variable path as the engine writes it (`parameter.item`, `userAttribute['First name']`,
@@ -78,6 +82,7 @@ RenderReport CompiledWebhook::report(const Context& context) const {
     for (const std::string& path : variables()) {
         if (!context_has(context.root(), path)) report.absent_variables.push_back(path);
     }
+    detail::report_linked_data(*this, context, report);
     if (starts_with_http(config().url)) {
         report.warnings.push_back(
             "url uses http://: the request travels unencrypted, and a page served over https cannot "

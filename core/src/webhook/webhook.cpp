@@ -8,50 +8,17 @@
 #include <nlohmann/json.hpp>
 
 #include "hooksmith/webhook.hpp"
+#include "webhook/compiled_state.hpp"
 #include "webhook/config.hpp"
 #include "webhook/encode.hpp"
 #include "webhook/headers.hpp"
+#include "webhook/linked_data_object.hpp"
 #include "webhook/signing.hpp"
 #include "webhook/typed_value.hpp"
 #include "webhook/url.hpp"
 
 namespace hooksmith {
 
-namespace detail {
-
-enum class BodyMode { json_data, form_data, query_data, raw };
-
-struct CompiledData {
-    std::string key;
-    std::string field;  // "data.<key>", the error field
-    ValueType type;
-    Template value;
-    std::string json_key;  // `"key":`, encoded once
-};
-
-struct CompiledHeader {
-    std::string name;
-    std::string field;  // "headers.<name>"
-    Template value;
-};
-
-struct CompiledWebhookState {
-    WebhookConfig config;
-    RenderOptions options;
-    BodyMode mode = BodyMode::json_data;
-    bool body_must_be_json = false;
-    bool has_custom_authorization = false;
-    Template url;
-    std::vector<CompiledData> data;
-    std::optional<Template> body;
-    std::vector<CompiledHeader> headers;
-    std::optional<SigningKey> signing_key;
-    std::optional<Template> signing_id;
-    std::vector<std::string> variables;
-    std::size_t json_body_size_hint = 64;  // room for a typical JSON body, reserved once per render
-};
-
-}  // namespace detail
 
 namespace {
 
@@ -207,8 +174,16 @@ CompiledWebhook CompiledWebhook::compile(std::string_view config_json_text, cons
     return compile(parse_config(config_json_text), limits);
 }
 
-Request CompiledWebhook::render(const Context& context, const RenderInput& input) const {
+Request CompiledWebhook::render(const Context& user_context, const RenderInput& input) const {
     const CompiledWebhookState& state = *state_;
+    // Declared linked data is served by an object that says clearly when it was not fetched.
+    std::optional<Context> linked;
+    if (!state.config.linked_data.empty()) {
+        linked = detail::with_linked_data_object(
+            user_context, detail::linked_data_state(user_context, state.config.linked_data,
+                                                    detail::LinkedDataState::Mode::render));
+    }
+    const Context& context = linked ? *linked : user_context;
     const RenderOptions& options = state.options;
     Request request;
     request.method = state.config.method;
