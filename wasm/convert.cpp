@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "webhook/encode.hpp"
+
 namespace hooksmith::wasm {
 
 using emscripten::val;
@@ -75,34 +77,9 @@ Request request_from_val(const val& value) {
     return request;
 }
 
-namespace {
-// JSON string literal of UTF-8 bytes. Bytes >= 0x80 pass through: the JS side decodes with
-// TextDecoder, which turns any invalid sequence into U+FFFD as the val path did.
-void append_json_string(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t run = 0;  // start of the pending run of bytes that need no escape
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
-        out.append(text.data() + run, i - run);
-        run = i + 1;
-        switch (byte) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                out += "\\u00";
-                out += hex[byte >> 4];
-                out += hex[byte & 0xF];
-        }
-    }
-    out.append(text.data() + run, text.size() - run);
-    out += '"';
-}
-}  // namespace
+// JSON string literals come from the core's body encoder. Bytes >= 0x80 pass through as they
+// are: the JS side decodes with TextDecoder, which turns an invalid sequence into U+FFFD.
+using detail::append_json_string;
 
 void append_request_json(std::string& out, const Request& request) {
     out += "{\"method\":";

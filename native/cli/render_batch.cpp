@@ -10,6 +10,7 @@
 #include "hooksmith/export.hpp"
 #include "hooksmith/json.hpp"
 #include "hooksmith/webhook.hpp"
+#include "webhook/encode.hpp"
 
 namespace hooksmith::cli {
 
@@ -117,54 +118,12 @@ EnvelopeLine read_envelope(std::string_view line) {
     return out;
 }
 
-// Appends `s` as a JSON string the way nlohmann's dump writes it (UTF-8 kept, control characters
-// escaped). Returns false, leaving `out` unusable, when `s` is not valid UTF-8: nlohmann then
-// substitutes U+FFFD and the caller lets it write that line.
+// Appends `s` as a JSON string the way nlohmann's dump writes it (the core's body encoder).
+// Returns false when `s` is not valid UTF-8: nlohmann then substitutes U+FFFD and the caller
+// lets it write that line.
 bool append_json_string(std::string& out, std::string_view s) {
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const end = p + s.size();
-    const auto* run = p;
-    while (p < end) {
-        const unsigned c = *p;
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            ++p;
-            continue;
-        }
-        if (c >= 0x80) {  // RFC 3629 sequences only
-            const auto at = [&](std::ptrdiff_t i) -> unsigned { return p + i < end ? p[i] : 0u; };
-            const auto cont = [&](std::ptrdiff_t i, unsigned lo, unsigned hi) { return at(i) >= lo && at(i) <= hi; };
-            std::ptrdiff_t length = 0;
-            if (c >= 0xC2 && c <= 0xDF) length = cont(1, 0x80, 0xBF) ? 2 : 0;
-            else if (c == 0xE0) length = cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-            else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) length = cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-            else if (c == 0xED) length = cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
-            else if (c == 0xF0) length = cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-            else if (c >= 0xF1 && c <= 0xF3) length = cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-            else if (c == 0xF4) length = cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-            if (length == 0) return false;
-            p += length;
-            continue;
-        }
-        out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-        }
-        run = ++p;
-    }
-    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-    out += '"';
+    if (!detail::is_valid_utf8(s)) return false;
+    detail::append_json_string(out, s);
     return true;
 }
 
