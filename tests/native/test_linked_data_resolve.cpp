@@ -7,12 +7,12 @@
 #include "stub_transport.hpp"
 #include "support/test_support.hpp"
 
+using hooksmith::testing::contains;
+
 using namespace hooksmith;
 using testing::error_from;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const char* const kConfig = R"({
   "url": "https://hooks.example.com/u/{{ userId }}",

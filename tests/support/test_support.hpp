@@ -20,6 +20,8 @@ inline std::string read_source_file(const std::string& relative_path) {
     return text.str();
 }
 
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 // The hooksmith::Error that `action` throws; fails the test when it throws none.
 template <typename Action>
 Error error_from(Action&& action) {

@@ -6,6 +6,8 @@
 #include "hooksmith/webhook.hpp"
 #include "support/test_support.hpp"
 
+using hooksmith::testing::contains;
+
 using namespace hooksmith;
 
 namespace {
@@ -18,10 +20,6 @@ using testing::error_from;
 
 Error config_error_of(const std::string& json_text) {
     return error_from([&] { parse_config(json_text); });
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 }  // namespace

@@ -7,12 +7,12 @@
 #include "hooksmith/webhook.hpp"
 #include "support/test_support.hpp"
 
+using hooksmith::testing::contains;
+
 using namespace hooksmith;
 using testing::error_from;
 
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // A quote for the user's favourite stock, and today's menu only for users who opted in.
 const char* const kConfig = R"({

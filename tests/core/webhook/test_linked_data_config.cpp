@@ -6,6 +6,8 @@
 #include "hooksmith/webhook.hpp"
 #include "support/test_support.hpp"
 
+using hooksmith::testing::contains;
+
 using namespace hooksmith;
 using testing::error_from;
 
@@ -18,8 +20,6 @@ std::string config_with(const std::string& linked_data) {
 Error config_error(const std::string& linked_data) {
     return error_from([&] { parse_config(config_with(linked_data)); });
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

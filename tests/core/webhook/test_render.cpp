@@ -7,6 +7,8 @@
 #include "hooksmith/webhook.hpp"
 #include "support/test_support.hpp"
 
+using hooksmith::testing::contains;
+
 using namespace hooksmith;
 
 namespace {
@@ -16,10 +18,6 @@ std::string read_fixture(const std::string& name) {
 }
 
 using testing::error_from;
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 CompiledWebhook webhook(const std::string& config_json) {
     return CompiledWebhook::compile(parse_config(config_json));
