@@ -39,7 +39,7 @@ set(HOOKSMITH_WASM_HOT_SOURCES
   template/evaluator.cpp template/value.cpp template/objects.cpp template/operators.cpp
   template/printing.cpp template/utf8.cpp template/filters.cpp template/filters_text.cpp
   template/filters_number.cpp template/filters_sequence.cpp
-  webhook/webhook.cpp webhook/canonical_url.cpp webhook/url.cpp webhook/encode.cpp
+  webhook/webhook.cpp webhook/url.cpp webhook/encode.cpp
   webhook/typed_value.cpp webhook/headers.cpp)
 if(HOOKSMITH_WASM_HOT_OPT)
   foreach(file IN LISTS HOOKSMITH_WASM_HOT_SOURCES)
