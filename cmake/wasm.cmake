@@ -35,7 +35,7 @@ set(CMAKE_CXX_FLAGS_RELEASE "${HOOKSMITH_WASM_OPT} -DNDEBUG")
 set(HOOKSMITH_WASM_HOT_OPT "-O2" CACHE STRING "Optimisation level of the render hot path in the Wasm build (empty: -Oz like the rest)")
 # A plain variable, not a cache entry, so that an edit here reaches existing build folders.
 set(HOOKSMITH_WASM_HOT_SOURCES
-  template/json_parser.cpp template/dict_building.cpp template/context.cpp template/recycler.cpp
+  template/json_parser.cpp template/context.cpp template/recycler.cpp
   template/evaluator.cpp template/value.cpp template/objects.cpp template/operators.cpp
   template/printing.cpp template/utf8.cpp template/filters.cpp template/filters_text.cpp
   template/filters_number.cpp template/filters_sequence.cpp

@@ -228,8 +228,16 @@ Dict& Dict::operator=(const Dict& other) {
 }
 
 namespace {
+// Dicts up to this size are searched linearly: no index.
 constexpr std::size_t linear_limit = 8;
+
+// Index slots for `count` entries: a power of two, at most a quarter full.
+std::size_t slot_capacity_for(std::size_t count) {
+    std::size_t capacity = 16;
+    while (capacity < count * 4) capacity *= 2;
+    return capacity;
 }
+}  // namespace
 
 std::ptrdiff_t Dict::index_of(const Value& key) const noexcept {
     if (key.is_string()) return index_of(std::string_view(key.as_string()));
@@ -291,8 +299,7 @@ void Dict::set(Value key, Value value) {
 }
 
 void Dict::rebuild_index() {
-    std::size_t capacity = 16;
-    while (capacity < entries_.size() * 4) capacity *= 2;
+    const std::size_t capacity = slot_capacity_for(entries_.size());
     slots_.assign(capacity, 0);
     std::size_t mask = capacity - 1;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
@@ -300,6 +307,48 @@ void Dict::rebuild_index() {
         while (slots_[s] != 0) s = (s + 1) & mask;
         slots_[s] = static_cast<std::uint32_t>(i + 1);
     }
+}
+
+// The bulk-building path (context parsing): one pass that merges duplicate keys (last value
+// wins, first position kept) and builds the index.
+void Dict::finish_appends() {
+    const std::size_t count = entries_.size();
+    std::size_t kept = 0;
+    const auto keep = [&](std::size_t i) {
+        if (kept != i) entries_[kept] = std::move(entries_[i]);
+        ++kept;
+    };
+    // JSON keys are strings: compare their bytes directly (Value's == handles any other key).
+    const auto same_key = [](const Value& a, const Value& b) {
+        if (!a.is_string() || !b.is_string()) return a == b;
+        const std::string& x = a.as_string();
+        const std::string& y = b.as_string();
+        return x.size() == y.size() && (x.data() == y.data() || x == y);
+    };
+    if (count <= linear_limit) {
+        slots_.clear();
+        for (std::size_t i = 0; i < count; ++i) {
+            std::size_t j = 0;
+            while (j < kept && !same_key(entries_[j].first, entries_[i].first)) ++j;
+            if (j < kept) entries_[j].second = std::move(entries_[i].second);
+            else keep(i);
+        }
+    } else {
+        const std::size_t capacity = slot_capacity_for(count);
+        slots_.assign(capacity, 0);
+        const std::size_t mask = capacity - 1;
+        for (std::size_t i = 0; i < count; ++i) {
+            std::size_t s = entries_[i].first.hash() & mask;
+            while (slots_[s] != 0 && !same_key(entries_[slots_[s] - 1].first, entries_[i].first)) s = (s + 1) & mask;
+            if (slots_[s] != 0) {
+                entries_[slots_[s] - 1].second = std::move(entries_[i].second);
+            } else {
+                slots_[s] = static_cast<std::uint32_t>(kept + 1);
+                keep(i);
+            }
+        }
+    }
+    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(kept), entries_.end());
 }
 
 }  // namespace hooksmith
