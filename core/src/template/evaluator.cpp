@@ -60,9 +60,7 @@ void Evaluator::release_scratch(std::unique_ptr<Scratch> scratch) noexcept {
     scratch->args_used = 0;
     for (auto& loop : scratch->loops) {
         if (loop && loop.use_count() == 1) {
-            loop->items = nullptr;
-            loop->kept_items = Value();
-            loop->changed_value = Value();
+            loop->reset();
         } else {
             loop.reset();  // escaped into a value that is still alive: never reuse it
         }
@@ -82,10 +80,7 @@ std::shared_ptr<LoopObject> Evaluator::loop_object() {
     std::shared_ptr<LoopObject>& slot = loops[loop_depth_];
     // Reuse the previous loop's object unless a value still refers to it (`{% set ns.l = loop %}`).
     if (slot && slot.use_count() == 1) {
-        slot->kept_items = Value();
-        slot->index0 = 0;
-        slot->has_changed_value = false;
-        slot->changed_value = Value();
+        slot->reset();
     } else {
         slot = std::allocate_shared<LoopObject>(RecyclingAllocator<LoopObject>());
     }

@@ -48,6 +48,15 @@ public:
     Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
 
     const std::vector<Value>* items = nullptr;
+    // Back to a fresh loop's state, releasing every Value it held (for reuse by the next loop).
+    void reset() {
+        items = nullptr;
+        kept_items = Value();
+        index0 = 0;
+        has_changed_value = false;
+        changed_value = Value();
+    }
+
     Value kept_items;  // the items, once the loop ended while a value still refers to this object
     std::size_t index0 = 0;
     bool has_changed_value = false;
