@@ -2,6 +2,7 @@
 #include "template/utf8.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace hooksmith::utf8 {
 
@@ -83,6 +84,14 @@ bool valid(std::string_view text) {
     const std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {
+        if (size - i >= 8) {  // ASCII 8 bytes at a time
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const auto lead = std::uint8_t(text[i]);
         if (lead < 0x80) {
             ++i;
