@@ -74,8 +74,16 @@ std::string pad(Evaluator& ev, const std::string& s, const Value& width_v, const
 }  // namespace
 
 void append_python_strip(std::string& out, std::string_view text, const Value& chars, bool left, bool right) {
-    std::u32string set;
     bool whitespace = !chars.is_string();
+    if (whitespace && utf8::is_ascii(text)) {  // the common case, without decoding code points
+        const auto space = [](char c) { return python_is_space(static_cast<unsigned char>(c)); };
+        std::size_t begin = 0, end = text.size();
+        if (left) while (begin < end && space(text[begin])) ++begin;
+        if (right) while (end > begin && space(text[end - 1])) --end;
+        out.append(text.data() + begin, end - begin);
+        return;
+    }
+    std::u32string set;
     if (!whitespace) set = utf8::decode(chars.as_string());
     auto strip_char = [&](char32_t c) { return whitespace ? python_is_space(c) : set.find(c) != std::u32string::npos; };
     // Byte range of the kept code points: [begin, end).

@@ -75,8 +75,14 @@ std::size_t length(std::string_view text) {
 }
 
 bool is_ascii(std::string_view text) {
-    for (char c : text)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (word & 0x8080808080808080ULL) return false;
+    }
+    for (; i < text.size(); ++i)
+        if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
     return true;
 }
 
@@ -177,31 +183,41 @@ bool is_space(char32_t c) {
 }
 
 void append_upper(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        char c = text[i];
-        if (static_cast<unsigned char>(c) < 0x80) {
-            out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-            ++i;
-            continue;
-        }
-        char32_t cp = next_code_point(text, i);
+    // ASCII is mapped through a pointer; the first non-ASCII byte hands the rest to the
+    // code-point loop.
+    const std::size_t start = out.size();
+    out.resize(start + text.size());
+    char* d = out.data() + start;
+    std::size_t i = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) break;
+        d[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    }
+    if (i == text.size()) return;
+    out.resize(start + i);
+    while (i < text.size()) {
+        const char32_t cp = next_code_point(text, i);
         if (cp == 0xDF) out += "SS";
         else append(out, to_upper(cp));
     }
 }
 
 void append_lower(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        char c = text[i];
-        if (static_cast<unsigned char>(c) < 0x80) {
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-            ++i;
-            continue;
-        }
-        append(out, to_lower(next_code_point(text, i)));
+    // ASCII is mapped through a pointer; the first non-ASCII byte hands the rest to the
+    // code-point loop.
+    const std::size_t start = out.size();
+    out.resize(start + text.size());
+    char* d = out.data() + start;
+    std::size_t i = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80) break;
+        d[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
+    if (i == text.size()) return;
+    out.resize(start + i);
+    while (i < text.size()) append(out, to_lower(next_code_point(text, i)));
 }
 
 std::string upper(std::string_view text) {

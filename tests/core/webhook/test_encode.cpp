@@ -214,6 +214,23 @@ TEST_CASE("append_json_string equals dump() on 5000 random valid UTF-8 strings",
     }
 }
 
+TEST_CASE("append_json_string equals dump() on long mostly-ASCII strings (the 8-byte path)", "[encode][json]") {
+    // Long runs with escapes at every alignment: words that need no escape are copied whole,
+    // the others byte by byte.
+    std::mt19937 engine(8);
+    const std::vector<std::string> pieces = {"a", "Mary", " ", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "/",
+                                             "\xc3\xa9", "\xe2\x82\xac", "{\"k\":\"v\"}", "0123456789abcdef"};
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int count = int(engine() % 40);
+        for (int i = 0; i < count; ++i) text += pieces[engine() % pieces.size()];
+        INFO("round " << round << ": " << text);
+        std::string out = "prefix";
+        append_json_string(out, text);
+        CHECK(out == "prefix" + nlohmann::json(text).dump());
+    }
+}
+
 // ---- Form bodies (spec §3.4) -----------------------------------------------------------------
 
 TEST_CASE("form_serialize: the spec's vector", "[encode][form]") {

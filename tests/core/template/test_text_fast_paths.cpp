@@ -1,0 +1,73 @@
+// `lower`, `upper` and `trim` map ASCII text without decoding code points (utf8.cpp,
+// methods.cpp); they must agree with the code-point definitions on any text, valid or not.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "hooksmith/value.hpp"
+#include "template/methods.hpp"
+#include "template/utf8.hpp"
+
+namespace {
+
+namespace utf8 = hooksmith::utf8;
+
+// Random text from pieces that hit both paths: ASCII letters and Python whitespace, non-ASCII
+// letters and spaces (U+00A0, U+3000), and invalid bytes (which read as U+FFFD).
+std::string random_text(std::mt19937& engine) {
+    static const std::vector<std::string> pieces = {
+        "a", "Z", "q", "M", ".", "@", " ", "\t", "\n", "\v", "\f", "\r", "\x1c", "\x1f", std::string(1, '\0'),
+        "\x7f", "\xc3\xa9", "\xc3\x89", "\xc3\x9f", "\xc2\xa0", "\xe3\x80\x80", "\xce\xa3", "\xff", "\xc3", "x y",
+    };
+    std::string text;
+    const int count = int(engine() % 30);
+    for (int i = 0; i < count; ++i) text += pieces[engine() % pieces.size()];
+    return text;
+}
+
+std::string map_code_points(std::string_view text, char32_t (*map)(char32_t)) {
+    std::string out;
+    for (char32_t c : utf8::decode(text)) {
+        if (c == 0xDF && map == utf8::to_upper) out += "SS";  // Python: 'ß'.upper() == 'SS'
+        else utf8::append(out, map(c));
+    }
+    return out;
+}
+
+std::string strip_code_points(std::string_view text, bool left, bool right) {
+    std::u32string cps = utf8::decode(text);
+    std::size_t begin = 0, end = cps.size();
+    if (left) while (begin < end && utf8::is_space(cps[begin])) ++begin;
+    if (right) while (end > begin && utf8::is_space(cps[end - 1])) --end;
+    return utf8::encode(std::u32string_view(cps).substr(begin, end - begin));
+}
+
+}  // namespace
+
+TEST_CASE("lower/upper: the ASCII path agrees with mapping every code point", "[utf8][filters]") {
+    std::mt19937 engine(11);
+    for (int round = 0; round < 20000; ++round) {
+        const std::string text = random_text(engine);
+        INFO("round " << round);
+        std::string lower = "pre", upper = "pre";
+        utf8::append_lower(lower, text);
+        utf8::append_upper(upper, text);
+        CHECK(lower == "pre" + map_code_points(text, utf8::to_lower));
+        CHECK(upper == "pre" + map_code_points(text, utf8::to_upper));
+    }
+}
+
+TEST_CASE("strip: the ASCII path agrees with stripping Python whitespace code points", "[methods][filters]") {
+    std::mt19937 engine(12);
+    const hooksmith::Value whitespace;  // no `chars` argument
+    for (int round = 0; round < 20000; ++round) {
+        const std::string text = random_text(engine);
+        INFO("round " << round);
+        for (int sides = 1; sides <= 3; ++sides) {
+            const bool left = sides & 1, right = sides & 2;
+            CHECK(hooksmith::detail::python_strip(text, whitespace, left, right) == strip_code_points(text, left, right));
+        }
+    }
+}
