@@ -235,16 +235,25 @@ void Evaluator::bind(int symbol, const Value& value) {
     vars_.push_back({symbol, value});
 }
 
-Value Evaluator::lookup(const Expr& e) {
+// Locals are copied into `storage`: a reference into vars_ would dangle once a nested call
+// grows it.
+const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
     for (std::size_t i = vars_.size(); i-- > barrier_;)
-        if (vars_[i].symbol == e.symbol) return vars_[i].value;
+        if (vars_[i].symbol == e.symbol) return storage = vars_[i].value;
     if (barrier_ > 0)
         for (std::size_t i = global_end(); i-- > 0;)
-            if (vars_[i].symbol == e.symbol) return vars_[i].value;
+            if (vars_[i].symbol == e.symbol) return storage = vars_[i].value;
     if (const Value* v = context_.root().as_dict().find(std::string_view(e.name))) return *v;
-    Value global = global_function(e.name);
-    if (!global.is_undefined()) return global;
-    return Value::undefined(recycled_copy(e.name));
+    storage = global_function(e.name);
+    if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
+    return storage;
+}
+
+Value Evaluator::lookup(const Expr& e) {
+    Value storage;
+    const Value& value = lookup_ref(e, storage);
+    if (&value == &storage) return storage;
+    return value;
 }
 
 std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
@@ -352,12 +361,16 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             out_->append(s.text);
             check_output(s.offset);
             return Flow::normal;
-        case StmtKind::print:
-            write(eval(*s.exprs[0]), *s.exprs[0]);
+        case StmtKind::print: {
+            Value storage;
+            write(eval_ref(*s.exprs[0], storage), *s.exprs[0]);
             return Flow::normal;
+        }
         case StmtKind::if_:
-            for (std::size_t i = 0; i < s.exprs.size(); ++i)
-                if (eval(*s.exprs[i]).truthy()) return exec_body(s.bodies[i]);
+            for (std::size_t i = 0; i < s.exprs.size(); ++i) {
+                Value storage;
+                if (eval_ref(*s.exprs[i], storage).truthy()) return exec_body(s.bodies[i]);
+            }
             if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
             return Flow::normal;
         case StmtKind::for_:
@@ -443,7 +456,8 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
 
 void Evaluator::exec_for(const Stmt& s) {
     const Expr& iter_expr = *s.exprs[0];
-    Value sequence = eval(iter_expr);
+    Value sequence_storage;
+    const Value& sequence = eval_ref(iter_expr, sequence_storage);
     if (sequence.is_none() || (!sequence.is_list() && !sequence.is_dict() && !sequence.is_string() &&
                                !sequence.is_undefined()))
         fail(iter_expr, std::string("'") + sequence.type_name() + "' object is not iterable");
@@ -454,8 +468,6 @@ void Evaluator::exec_for(const Stmt& s) {
         storage = iterate(sequence, iter_expr);
         items = &storage;
     }
-    std::size_t frame_start = vars_.size();
-    (void)frame_start;
     if (s.has_loop_filter) {
         std::vector<Value> kept;
         for (const Value& item : *items) {
@@ -746,7 +758,8 @@ Value Evaluator::eval_compare(const Expr& e) {
 }
 
 Value Evaluator::eval_getitem(const Expr& e) {
-    Value object = eval(*e.children[0]);
+    Value object_storage;
+    const Value& object = eval_ref(*e.children[0], object_storage);
     const Expr& sub = *e.children[1];
     if (sub.kind == ExprKind::slice) {
         Value parts[3];
@@ -756,16 +769,47 @@ Value Evaluator::eval_getitem(const Expr& e) {
         if (!object.is_list() && !object.is_string()) return Value::undefined(e.path);
         return slice(*this, object, parts[0], parts[1], parts[2], e);
     }
-    return getitem(object, eval(sub), e, e.path);
+    Value key_storage;
+    return getitem(object, eval_ref(sub, key_storage), e, e.path);
 }
 
 Value Evaluator::eval_filter(const Expr& e) {
-    Value input = eval(*e.children[0]);
+    Value storage;
+    const Value& input = eval_ref(*e.children[0], storage);
     ArgsLease lease(*this);
     CallArgs& args = lease.args;
     eval_args(e, 1, args);
     if (!e.filter) fail(e, "no filter named '" + e.name + "'");
     return e.filter->fn(*this, input, args, e);
+}
+
+const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
+    switch (e.kind) {
+        case ExprKind::literal: return e.value;
+        case ExprKind::name: return lookup_ref(e, storage);
+        case ExprKind::getattr: {
+            DepthGuard guard(*this, e.offset);
+            Value object_storage;
+            const Value& object = eval_ref(*e.children[0], object_storage);
+            if (&object != &object_storage && object.is_dict()) {
+                if (const Value* v = object.as_dict().find(std::string_view(e.name))) return *v;
+            }
+            return storage = getattr(object, e.name, e, e.path);
+        }
+        case ExprKind::getitem: {
+            const Expr& sub = *e.children[1];
+            if (sub.kind != ExprKind::literal || !sub.value.is_string()) break;
+            DepthGuard guard(*this, e.offset);
+            Value object_storage;
+            const Value& object = eval_ref(*e.children[0], object_storage);
+            if (&object != &object_storage && object.is_dict()) {
+                if (const Value* v = object.as_dict().find(std::string_view(sub.value.as_string()))) return *v;
+            }
+            return storage = getitem(object, sub.value, e, e.path);
+        }
+        default: break;
+    }
+    return storage = eval(e);
 }
 
 Value Evaluator::eval(const Expr& e) {
@@ -775,13 +819,17 @@ Value Evaluator::eval(const Expr& e) {
         case ExprKind::overflow_literal:
             fail(e, "integer literal " + e.name + " does not fit in 64 bits");
         case ExprKind::name: return lookup(e);
-        case ExprKind::getattr: return getattr(eval(*e.children[0]), e.name, e, e.path);
+        case ExprKind::getattr: {
+            Value storage;
+            return getattr(eval_ref(*e.children[0], storage), e.name, e, e.path);
+        }
         case ExprKind::getitem: return eval_getitem(e);
         case ExprKind::slice: fail(e, "a slice is only allowed inside []");
         case ExprKind::call: return eval_call(e);
         case ExprKind::filter: return eval_filter(e);
         case ExprKind::test: {
-            Value input = eval(*e.children[0]);
+            Value storage;
+            const Value& input = eval_ref(*e.children[0], storage);
             ArgsLease lease(*this);
             CallArgs& args = lease.args;
             eval_args(e, 1, args);
@@ -790,13 +838,17 @@ Value Evaluator::eval(const Expr& e) {
             return Value(result != e.negated);
         }
         case ExprKind::binary: {
-            Value a = eval(*e.children[0]);
-            Value b = eval(*e.children[1]);
+            Value a_storage, b_storage;
+            const Value& a = eval_ref(*e.children[0], a_storage);
+            const Value& b = eval_ref(*e.children[1], b_storage);
             return binary_operation(*this, e.binary_op, a, b, e);
         }
         case ExprKind::unary_minus: return negate(*this, eval(*e.children[0]), e);
         case ExprKind::unary_plus: return unary_plus(*this, eval(*e.children[0]), e);
-        case ExprKind::not_: return Value(!eval(*e.children[0]).truthy());
+        case ExprKind::not_: {
+            Value storage;
+            return Value(!eval_ref(*e.children[0], storage).truthy());
+        }
         case ExprKind::and_: {
             Value a = eval(*e.children[0]);
             if (!a.truthy()) return a;

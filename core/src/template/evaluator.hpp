@@ -61,6 +61,11 @@ public:
     std::string render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args, const Expr& node);
 
     Value eval(const Expr& e);
+    // The value of `e`, by reference where it is stable for the whole render — a literal of the
+    // program, or a value inside the context (immutable, outliving the render): a name found in
+    // the context, an attribute or constant-key item of such a dict. Anything else (locals,
+    // computed values) is evaluated into `storage`. Saves a reference count per step.
+    const Value& eval_ref(const Expr& e, Value& storage);
 
     // Call arguments lent from the render's scratch: a filter call allocates nothing once the
     // scratch has grown to the template's needs.
@@ -106,6 +111,7 @@ private:
     void assign(const Target& target, const Value& value, std::uint32_t offset);
     void bind(int symbol, const Value& value);
     Value lookup(const Expr& name_node);
+    const Value& lookup_ref(const Expr& name_node, Value& storage);
     std::string capture(const Body& body);
     void write(const Value& value, const Expr& node);
     void check_output(std::uint32_t offset);
