@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hooksmith/value.hpp"
@@ -19,6 +20,13 @@ enum class ExprKind : std::uint8_t {
     list, tuple, dict, overflow_literal
 };
 
+// The attributes of `loop` that are plain numbers or flags, named at parse time so that a read
+// of one on a loop object needs no name comparison.
+enum class LoopAttr : std::uint8_t {
+    none, index, index0, revindex, revindex0, first, last, length, depth, depth0, previtem, nextitem
+};
+LoopAttr loop_attr_named(std::string_view name) noexcept;
+
 enum class BinaryOp : std::uint8_t { add, sub, mul, div, floordiv, mod, pow, concat };
 enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in };
 
@@ -31,6 +39,7 @@ struct Expr {
     Value value;              // literal
     std::string name;         // name, attribute, filter or test name
     int symbol = -1;          // interned name (name nodes)
+    LoopAttr loop_attr = LoopAttr::none;  // getattr: `name` as a loop attribute
     // name/getattr/getitem: the constant path as written (`a.b['c']`), empty when dynamic
     std::string path;
     std::vector<ExprPtr> children;

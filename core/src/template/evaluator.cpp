@@ -210,6 +210,11 @@ void Evaluator::check_size(std::size_t bytes, std::uint32_t offset) const {
 void Evaluator::check_output(std::uint32_t offset) { check_size(out_->size() - out_base_, offset); }
 
 void Evaluator::write(const Value& value, const Expr& node) {
+    if (value.is_string()) {  // the common case; an oversized string fails in check_output alike
+        out_->append(value.as_string());
+        check_output(node.offset);
+        return;
+    }
     if (value.is_none() && options_.missing == MissingPolicy::suppress)
         fail_missing(node.path.empty() ? std::string("none") : node.path, start_offset(node));
     append_text(*out_, value, node);
@@ -237,12 +242,17 @@ void Evaluator::bind(int symbol, const Value& value) {
 
 // Locals are copied into `storage`: a reference into vars_ would dangle once a nested call
 // grows it.
-const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
+const Value* Evaluator::find_local(int symbol) const {
     for (std::size_t i = vars_.size(); i-- > barrier_;)
-        if (vars_[i].symbol == e.symbol) return storage = vars_[i].value;
+        if (vars_[i].symbol == symbol) return &vars_[i].value;
     if (barrier_ > 0)
         for (std::size_t i = global_end(); i-- > 0;)
-            if (vars_[i].symbol == e.symbol) return storage = vars_[i].value;
+            if (vars_[i].symbol == symbol) return &vars_[i].value;
+    return nullptr;
+}
+
+const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
+    if (const Value* local = find_local(e.symbol)) return storage = *local;
     if (const Value* v = context_.root().as_dict().find(std::string_view(e.name))) return *v;
     storage = global_function(e.name);
     if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
@@ -789,6 +799,10 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         case ExprKind::name: return lookup_ref(e, storage);
         case ExprKind::getattr: {
             DepthGuard guard(*this, e.offset);
+            const Expr& object_expr = *e.children[0];
+            if (object_expr.kind == ExprKind::name) {
+                if (const Value* local = find_local(object_expr.symbol)) return storage = local_attr(*local, e);
+            }
             Value object_storage;
             const Value& object = eval_ref(*e.children[0], object_storage);
             if (&object != &object_storage && object.is_dict()) {
@@ -810,6 +824,18 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         default: break;
     }
     return storage = eval(e);
+}
+
+Value Evaluator::local_attr(const Value& local, const Expr& e) {
+    // Nothing here evaluates template code, so `local` (in vars_) stays put while it is read.
+    if (local.is_dict()) {
+        if (const Value* v = local.as_dict().find(std::string_view(e.name))) return *v;
+    } else if (e.loop_attr != LoopAttr::none && local.is_object()) {
+        EngineObject* engine = engine_of(local);
+        if (engine && engine->is_loop()) return static_cast<const LoopObject*>(engine)->attr(e.loop_attr);
+    }
+    const Value object = local;  // getattr may call into objects: let it hold its own copy
+    return getattr(object, e.name, e, e.path);
 }
 
 Value Evaluator::eval(const Expr& e) {

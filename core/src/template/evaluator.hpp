@@ -112,6 +112,10 @@ private:
     void bind(int symbol, const Value& value);
     Value lookup(const Expr& name_node);
     const Value& lookup_ref(const Expr& name_node, Value& storage);
+    // The local bound to `symbol` in place (valid until vars_ changes), nullptr when none is.
+    const Value* find_local(int symbol) const;
+    // An attribute of a local, read in place: one copy (the attribute) instead of two.
+    Value local_attr(const Value& local, const Expr& getattr_node);
     std::string capture(const Body& body);
     void write(const Value& value, const Expr& node);
     void check_output(std::uint32_t offset);

@@ -4,6 +4,8 @@
 #include "template/methods.hpp"
 #include "template/params.hpp"
 
+#include <utility>
+
 namespace hooksmith::detail {
 
 Value EngineObject::get_attr(std::string_view, const Value&) const { return Value(); }
@@ -21,20 +23,40 @@ bool EngineObject::set_attr(std::string_view, const Value&) { return false; }
 
 // ---- loop ----
 
-Value LoopObject::get_attr(std::string_view name, const Value& self) const {
+LoopAttr loop_attr_named(std::string_view name) noexcept {
+    static constexpr std::pair<std::string_view, LoopAttr> names[] = {
+        {"index", LoopAttr::index}, {"index0", LoopAttr::index0}, {"revindex", LoopAttr::revindex},
+        {"revindex0", LoopAttr::revindex0}, {"first", LoopAttr::first}, {"last", LoopAttr::last},
+        {"length", LoopAttr::length}, {"depth", LoopAttr::depth}, {"depth0", LoopAttr::depth0},
+        {"previtem", LoopAttr::previtem}, {"nextitem", LoopAttr::nextitem},
+    };
+    for (const auto& [text, attr] : names)
+        if (name == text) return attr;
+    return LoopAttr::none;
+}
+
+Value LoopObject::attr(LoopAttr attr) const {
     std::int64_t length = items ? static_cast<std::int64_t>(items->size()) : 0;
     std::int64_t i = static_cast<std::int64_t>(index0);
-    if (name == "index") return Value(i + 1);
-    if (name == "index0") return Value(i);
-    if (name == "revindex") return Value(length - i);
-    if (name == "revindex0") return Value(length - i - 1);
-    if (name == "first") return Value(i == 0);
-    if (name == "last") return Value(i == length - 1);
-    if (name == "length") return Value(length);
-    if (name == "depth") return Value(std::int64_t{1});
-    if (name == "depth0") return Value(std::int64_t{0});
-    if (name == "previtem") return items && i > 0 ? (*items)[index0 - 1] : Value();
-    if (name == "nextitem") return items && i + 1 < length ? (*items)[index0 + 1] : Value();
+    switch (attr) {
+        case LoopAttr::index: return Value(i + 1);
+        case LoopAttr::index0: return Value(i);
+        case LoopAttr::revindex: return Value(length - i);
+        case LoopAttr::revindex0: return Value(length - i - 1);
+        case LoopAttr::first: return Value(i == 0);
+        case LoopAttr::last: return Value(i == length - 1);
+        case LoopAttr::length: return Value(length);
+        case LoopAttr::depth: return Value(std::int64_t{1});
+        case LoopAttr::depth0: return Value(std::int64_t{0});
+        case LoopAttr::previtem: return items && i > 0 ? (*items)[index0 - 1] : Value();
+        case LoopAttr::nextitem: return items && i + 1 < length ? (*items)[index0 + 1] : Value();
+        case LoopAttr::none: break;
+    }
+    return Value();
+}
+
+Value LoopObject::get_attr(std::string_view name, const Value& self) const {
+    if (const LoopAttr a = loop_attr_named(name); a != LoopAttr::none) return attr(a);
     if (name == "cycle" || name == "changed") {
         auto method = std::make_shared<BoundMethod>();
         method->receiver = self;

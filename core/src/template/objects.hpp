@@ -46,6 +46,8 @@ public:
     bool is_loop() const noexcept override { return true; }
     Value get_attr(std::string_view name, const Value& self) const override;
     Value call_method(Evaluator& ev, std::string_view name, CallArgs& args, const Expr& node, bool& found) override;
+    // `loop.index`, `loop.last` … (attr != LoopAttr::none).
+    Value attr(LoopAttr attr) const;
 
     const std::vector<Value>* items = nullptr;
     // Back to a fresh loop's state, releasing every Value it held (for reuse by the next loop).

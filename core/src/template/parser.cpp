@@ -798,6 +798,7 @@ private:
                 if (cur().type == TokenType::name) {
                     auto e = make(ExprKind::getattr, offset);
                     e->name = cur().text;
+                    e->loop_attr = loop_attr_named(e->name);
                     next();
                     e->children.push_back(std::move(node));
                     set_item_path(*e);
