@@ -20,24 +20,7 @@ namespace {
 constexpr int max_eval_depth = 2000;
 // Deepest container a render may build (contexts are limited to 512 levels when parsed).
 constexpr int max_value_depth = 600;
-// Idle scratches kept per thread (renders nested inside renders need one each).
-constexpr std::size_t max_kept_scratches = 8;
 }  // namespace
-
-// Scratches of finished renders wait for the next render on this thread in a stack, so that a
-// render started from inside another one gets its own.
-std::vector<std::unique_ptr<Evaluator::Scratch>>& Evaluator::idle_scratches() {
-    thread_local std::vector<std::unique_ptr<Evaluator::Scratch>> idle;
-    return idle;
-}
-
-std::unique_ptr<Evaluator::Scratch> Evaluator::acquire_scratch() {
-    auto& idle = idle_scratches();
-    if (idle.empty()) return std::make_unique<Scratch>();
-    std::unique_ptr<Scratch> scratch = std::move(idle.back());
-    idle.pop_back();
-    return scratch;
-}
 
 Evaluator::Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out)
     : program_(program),
@@ -52,54 +35,6 @@ Evaluator::Evaluator(const Program& program, const Context& context, const Rende
 }
 
 Evaluator::~Evaluator() { release_scratch(std::move(scratch_)); }
-
-void Evaluator::release_scratch(std::unique_ptr<Scratch> scratch) noexcept {
-    // Drop every Value the render held (the context may die right after), keep the capacity.
-    scratch->vars.clear();
-    scratch->frames.clear();
-    scratch->args_used = 0;
-    for (auto& loop : scratch->loops) {
-        if (loop && loop.use_count() == 1) {
-            loop->reset();
-        } else {
-            loop.reset();  // escaped into a value that is still alive: never reuse it
-        }
-    }
-    auto& idle = idle_scratches();
-    if (idle.size() < max_kept_scratches) {
-        try {
-            idle.push_back(std::move(scratch));
-        } catch (...) {
-        }
-    }
-}
-
-std::shared_ptr<LoopObject> Evaluator::loop_object() {
-    auto& loops = scratch_->loops;
-    if (loops.size() <= loop_depth_) loops.resize(loop_depth_ + 1);
-    std::shared_ptr<LoopObject>& slot = loops[loop_depth_];
-    // Reuse the previous loop's object unless a value still refers to it (`{% set ns.l = loop %}`).
-    if (slot && slot.use_count() == 1) {
-        slot->reset();
-    } else {
-        slot = std::allocate_shared<LoopObject>(RecyclingAllocator<LoopObject>());
-    }
-    return slot;
-}
-
-Evaluator::ArgsLease::ArgsLease(Evaluator& ev)
-    : args([&]() -> CallArgs& {
-          auto& pool = ev.scratch_->args;
-          if (ev.scratch_->args_used == pool.size()) pool.push_back(std::make_unique<CallArgs>());
-          return *pool[ev.scratch_->args_used++];
-      }()),
-      ev_(ev) {}
-
-Evaluator::ArgsLease::~ArgsLease() {
-    args.positional.clear();
-    args.keywords.clear();
-    --ev_.scratch_->args_used;
-}
 
 void Evaluator::run() { exec_body(program_.body); }
 
@@ -223,12 +158,6 @@ void Evaluator::write(const Value& value, const Expr& node) {
 
 // ---------------- scopes ----------------
 
-namespace {
-EngineObject* engine_of(const Value& value) {
-    Object* object = value.as_object();
-    return object ? object->engine_object() : nullptr;
-}
-}  // namespace
 
 void Evaluator::bind(int symbol, const Value& value) {
     for (std::size_t i = vars_.size(); i-- > frames_.back();) {
@@ -238,32 +167,6 @@ void Evaluator::bind(int symbol, const Value& value) {
         }
     }
     vars_.push_back({symbol, value});
-}
-
-// Locals are copied into `storage`: a reference into vars_ would dangle once a nested call
-// grows it.
-const Value* Evaluator::find_local(int symbol) const {
-    for (std::size_t i = vars_.size(); i-- > barrier_;)
-        if (vars_[i].symbol == symbol) return &vars_[i].value;
-    if (barrier_ > 0)
-        for (std::size_t i = global_end(); i-- > 0;)
-            if (vars_[i].symbol == symbol) return &vars_[i].value;
-    return nullptr;
-}
-
-const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
-    if (const Value* local = find_local(e.symbol)) return storage = *local;
-    if (const Value* v = context_.root().as_dict().find(std::string_view(e.name))) return *v;
-    storage = global_function(e.name);
-    if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
-    return storage;
-}
-
-Value Evaluator::lookup(const Expr& e) {
-    Value storage;
-    const Value& value = lookup_ref(e, storage);
-    if (&value == &storage) return storage;
-    return value;
 }
 
 std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
@@ -667,84 +570,6 @@ Value Evaluator::call_method(const Value& receiver, std::string_view name, CallA
     fail(node, std::string("'") + receiver.type_name() + "' object has no attribute '" + std::string(name) + "'");
 }
 
-Value Evaluator::getattr(const Value& object, std::string_view name, const Expr& node, const std::string& path) {
-    switch (object.kind()) {
-        case Value::Kind::undefined: fail_undefined(object, *node.children[0]);
-        case Value::Kind::dict:
-            if (const Value* v = object.as_dict().find(name)) return *v;
-            break;
-        case Value::Kind::object:
-            if (auto* engine = engine_of(object)) {
-                if (auto* members = engine->member_object())
-                    return members->get_member(*this, Value(name), object, node, path);
-                Value v = engine->get_attr(name, object);
-                // loop.previtem/nextitem past the ends are engine-made (unnamed) undefineds.
-                if (!v.is_undefined() || engine->is_loop()) return v;
-            }
-            break;
-        case Value::Kind::list:
-            if (object.flavor() == Value::Flavor::group && (name == "grouper" || name == "list"))
-                return object.as_list()[name == "grouper" ? 0 : 1];
-            break;
-        default: break;
-    }
-    if (has_builtin_method(object, name)) {
-        auto method = std::make_shared<BoundMethod>();
-        method->receiver = object;
-        method->name = std::string(name);
-        return Value::object(method);
-    }
-    return Value::undefined(recycled_copy(path.empty() ? name : std::string_view(path)));
-}
-
-Value Evaluator::getitem(const Value& object, const Value& key, const Expr& node, const std::string& path) {
-    auto missing = [&]() {
-        if (!path.empty()) return Value::undefined(recycled_copy(path));
-        return Value::undefined(key.is_string() ? key.as_string() : key.repr());
-    };
-    switch (object.kind()) {
-        case Value::Kind::undefined: fail_undefined(object, *node.children[0]);
-        case Value::Kind::dict:
-            if (const Value* v = object.as_dict().find(key)) return *v;
-            return missing();
-        case Value::Kind::list:
-        case Value::Kind::string:
-            if (key.is_int() || key.is_bool()) {
-                std::int64_t i = key.as_int();
-                if (object.is_list()) {
-                    const auto& items = object.as_list();
-                    std::int64_t n = static_cast<std::int64_t>(items.size());
-                    if (i < 0) i += n;
-                    if (i < 0 || i >= n) return missing();
-                    return items[static_cast<std::size_t>(i)];
-                }
-                const std::string& s = object.as_string();
-                if (utf8::is_ascii(s)) {
-                    std::int64_t n = static_cast<std::int64_t>(s.size());
-                    if (i < 0) i += n;
-                    if (i < 0 || i >= n) return missing();
-                    return Value(std::string(1, s[static_cast<std::size_t>(i)]));
-                }
-                std::u32string chars = utf8::decode(s);
-                std::int64_t n = static_cast<std::int64_t>(chars.size());
-                if (i < 0) i += n;
-                if (i < 0 || i >= n) return missing();
-                std::string one;
-                utf8::append(one, chars[static_cast<std::size_t>(i)]);
-                return Value(std::move(one));
-            }
-            break;
-        case Value::Kind::object:
-            if (auto* engine = engine_of(object)) {
-                if (auto* members = engine->member_object()) return members->get_member(*this, key, object, node, path);
-            }
-            break;
-        default: break;
-    }
-    if (key.is_string()) return getattr(object, key.as_string(), node, path);
-    return missing();
-}
-
 Value Evaluator::apply_filter_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node) {
     const FilterDef* def = find_filter(name);
     if (!def) fail(node, "no filter named '" + std::string(name) + "'");
@@ -791,51 +616,6 @@ Value Evaluator::eval_filter(const Expr& e) {
     eval_args(e, 1, args);
     if (!e.filter) fail(e, "no filter named '" + e.name + "'");
     return e.filter->fn(*this, input, args, e);
-}
-
-const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
-    switch (e.kind) {
-        case ExprKind::literal: return e.value;
-        case ExprKind::name: return lookup_ref(e, storage);
-        case ExprKind::getattr: {
-            DepthGuard guard(*this, e.offset);
-            const Expr& object_expr = *e.children[0];
-            if (object_expr.kind == ExprKind::name) {
-                if (const Value* local = find_local(object_expr.symbol)) return storage = local_attr(*local, e);
-            }
-            Value object_storage;
-            const Value& object = eval_ref(*e.children[0], object_storage);
-            if (&object != &object_storage && object.is_dict()) {
-                if (const Value* v = object.as_dict().find(std::string_view(e.name))) return *v;
-            }
-            return storage = getattr(object, e.name, e, e.path);
-        }
-        case ExprKind::getitem: {
-            const Expr& sub = *e.children[1];
-            if (sub.kind != ExprKind::literal || !sub.value.is_string()) break;
-            DepthGuard guard(*this, e.offset);
-            Value object_storage;
-            const Value& object = eval_ref(*e.children[0], object_storage);
-            if (&object != &object_storage && object.is_dict()) {
-                if (const Value* v = object.as_dict().find(std::string_view(sub.value.as_string()))) return *v;
-            }
-            return storage = getitem(object, sub.value, e, e.path);
-        }
-        default: break;
-    }
-    return storage = eval(e);
-}
-
-Value Evaluator::local_attr(const Value& local, const Expr& e) {
-    // Nothing here evaluates template code, so `local` (in vars_) stays put while it is read.
-    if (local.is_dict()) {
-        if (const Value* v = local.as_dict().find(std::string_view(e.name))) return *v;
-    } else if (e.loop_attr != LoopAttr::none && local.is_object()) {
-        EngineObject* engine = engine_of(local);
-        if (engine && engine->is_loop()) return static_cast<const LoopObject*>(engine)->attr(e.loop_attr);
-    }
-    const Value object = local;  // getattr may call into objects: let it hold its own copy
-    return getattr(object, e.name, e, e.path);
 }
 
 Value Evaluator::eval(const Expr& e) {

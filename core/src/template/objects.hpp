@@ -39,6 +39,12 @@ public:
     virtual void before_text(const Evaluator& ev, const Expr& node) const {}
 };
 
+// The engine object a value holds, nullptr for other values and foreign objects.
+inline EngineObject* engine_of(const Value& value) {
+    Object* object = value.as_object();
+    return object ? object->engine_object() : nullptr;
+}
+
 // `loop` inside a for body.
 class LoopObject : public EngineObject {
 public:

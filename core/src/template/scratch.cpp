@@ -1,0 +1,78 @@
+// The evaluator's per-thread working storage: scopes, call arguments and loop objects that the
+// next render on the thread reuses, so that a warm render does not allocate (issue 3).
+#include "template/evaluator.hpp"
+
+#include "template/objects.hpp"
+#include "template/recycler.hpp"
+
+namespace hooksmith::detail {
+
+namespace {
+// Idle scratches kept per thread (renders nested inside renders need one each).
+constexpr std::size_t max_kept_scratches = 8;
+}  // namespace
+
+// Scratches of finished renders wait for the next render on this thread in a stack, so that a
+// render started from inside another one gets its own.
+std::vector<std::unique_ptr<Evaluator::Scratch>>& Evaluator::idle_scratches() {
+    thread_local std::vector<std::unique_ptr<Evaluator::Scratch>> idle;
+    return idle;
+}
+
+std::unique_ptr<Evaluator::Scratch> Evaluator::acquire_scratch() {
+    auto& idle = idle_scratches();
+    if (idle.empty()) return std::make_unique<Scratch>();
+    std::unique_ptr<Scratch> scratch = std::move(idle.back());
+    idle.pop_back();
+    return scratch;
+}
+
+void Evaluator::release_scratch(std::unique_ptr<Scratch> scratch) noexcept {
+    // Drop every Value the render held (the context may die right after), keep the capacity.
+    scratch->vars.clear();
+    scratch->frames.clear();
+    scratch->args_used = 0;
+    for (auto& loop : scratch->loops) {
+        if (loop && loop.use_count() == 1) {
+            loop->reset();
+        } else {
+            loop.reset();  // escaped into a value that is still alive: never reuse it
+        }
+    }
+    auto& idle = idle_scratches();
+    if (idle.size() < max_kept_scratches) {
+        try {
+            idle.push_back(std::move(scratch));
+        } catch (...) {
+        }
+    }
+}
+
+std::shared_ptr<LoopObject> Evaluator::loop_object() {
+    auto& loops = scratch_->loops;
+    if (loops.size() <= loop_depth_) loops.resize(loop_depth_ + 1);
+    std::shared_ptr<LoopObject>& slot = loops[loop_depth_];
+    // Reuse the previous loop's object unless a value still refers to it (`{% set ns.l = loop %}`).
+    if (slot && slot.use_count() == 1) {
+        slot->reset();
+    } else {
+        slot = std::allocate_shared<LoopObject>(RecyclingAllocator<LoopObject>());
+    }
+    return slot;
+}
+
+Evaluator::ArgsLease::ArgsLease(Evaluator& ev)
+    : args([&]() -> CallArgs& {
+          auto& pool = ev.scratch_->args;
+          if (ev.scratch_->args_used == pool.size()) pool.push_back(std::make_unique<CallArgs>());
+          return *pool[ev.scratch_->args_used++];
+      }()),
+      ev_(ev) {}
+
+Evaluator::ArgsLease::~ArgsLease() {
+    args.positional.clear();
+    args.keywords.clear();
+    --ev_.scratch_->args_used;
+}
+
+}  // namespace hooksmith::detail
