@@ -65,13 +65,26 @@ void append_utf8(std::string& out, std::uint32_t code_point) {
     }
 }
 
-// Whether any of the 8 bytes in `word` must stop a plain run: '"', '\\', a control byte (< 0x20)
-// or a non-ASCII byte (checked as UTF-8). Exact, branch-free (the classic SWAR zero-byte tests).
-bool has_special_byte(std::uint64_t word) noexcept {
+// The bytes of `word` that must stop a plain run — '"', '\\', a control byte (< 0x20) or a
+// non-ASCII byte (checked as UTF-8) — as the high bit of each (the classic SWAR zero-byte
+// tests, branch-free). Non-zero exactly when there is one; a borrow may also mark a byte above
+// a marked one, never below, so the lowest mark is the first special byte.
+std::uint64_t special_bytes(std::uint64_t word) noexcept {
     constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
     const std::uint64_t control = (word - ones * 0x20) & ~word & highs;
-    return (control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\')) | (word & highs)) != 0;
+    return control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\')) | (word & highs);
+}
+
+// How many plain bytes precede the first special one of a word with special bytes `mask`
+// (loaded from memory in order: the first byte is the lowest on a little-endian machine).
+std::size_t plain_bytes_before(std::uint64_t mask) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return static_cast<std::size_t>(__builtin_ctzll(mask)) / 8;
+#else
+    (void)mask;
+    return 0;  // the byte-wise loop finds it
+#endif
 }
 
 // Object keys recently seen, shared between parses: a context's keys repeat for every user,
@@ -82,16 +95,48 @@ public:
     // The shared Value for `key` (valid until the next call); nullptr for long keys, not cached.
     const Value* get(std::string_view key) {
         if (key.size() > max_key_size) return nullptr;
-        std::size_t hash = 2166136261u;  // FNV-1a
-        for (char c : key) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-        Value& slot = slots_[hash & (slot_count - 1)];
-        if (!slot.is_string() || std::string_view(slot.as_string()) != key) slot = Value(std::string(key));
-        return &slot;
+        // Two candidate slots per key, so that two keys of a context rarely evict each other.
+        static_assert(slot_count == 256, "slots are picked by 8 bits of the hash");
+        const std::uint64_t hash = hash_of(key);
+        Value& first = slots_[hash >> 56];
+        if (holds(first, key)) return &first;
+        Value& second = slots_[(hash >> 48) & (slot_count - 1)];
+        if (holds(second, key)) return &second;
+        Value& victim = !first.is_string() || second.is_string() ? first : second;
+        victim = Value(std::string(key));
+        return &victim;
     }
 
 private:
     static constexpr std::size_t slot_count = 256;
     static constexpr std::size_t max_key_size = 32;
+
+    static bool holds(const Value& slot, std::string_view key) noexcept {
+        return slot.is_string() && std::string_view(slot.as_string()) == key;
+    }
+
+    // A hash of the first and last bytes and the length, read a word at a time: a collision
+    // only costs a cache miss (the slot's key is compared).
+    static std::uint64_t hash_of(std::string_view key) noexcept {
+        const char* p = key.data();
+        const std::size_t n = key.size();
+        std::uint64_t head = 0, tail = 0;
+        if (n >= 8) {
+            std::memcpy(&head, p, 8);
+            std::memcpy(&tail, p + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t h, t;
+            std::memcpy(&h, p, 4);
+            std::memcpy(&t, p + n - 4, 4);
+            head = h;
+            tail = t;
+        } else if (n > 0) {
+            head = static_cast<unsigned char>(p[0]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                   static_cast<unsigned>(static_cast<unsigned char>(p[n - 1])) << 16;
+        }
+        const std::uint64_t mixed = (head * 0x9E3779B97F4A7C15ULL) ^ (tail * 0xC2B2AE3D27D4EB4FULL) ^ n;
+        return (mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ULL;
+    }
     std::array<Value, slot_count> slots_;
 };
 
@@ -264,7 +309,10 @@ private:
             while (end_ - p_ >= 8) {
                 std::uint64_t word;
                 std::memcpy(&word, p_, sizeof word);
-                if (has_special_byte(word)) break;
+                if (const std::uint64_t special = special_bytes(word)) {
+                    p_ += plain_bytes_before(special);
+                    break;
+                }
                 p_ += 8;
             }
             while (p_ < end_ && plain_string_byte[static_cast<unsigned char>(*p_)]) ++p_;

@@ -337,6 +337,20 @@ TEST_CASE("json parser: strings, escapes and UTF-8 match nlohmann", "[json]") {
     }
 }
 
+TEST_CASE("json parser: a special byte at every offset of an 8-byte word matches nlohmann", "[json]") {
+    // scan_string skips plain bytes a word at a time and jumps to the first special byte of the
+    // word: each kind of special byte, at offsets 0..16 after the quote, before and after others.
+    const std::string specials[] = {"\\n", "\\\"", "\xc3\xa9", "\xe2\x82\xac", "\x01", "\xff", "\"", "\xc3"};
+    for (const auto& special : specials) {
+        for (std::size_t offset = 0; offset <= 16; ++offset) {
+            const std::string head(offset, 'k');
+            agree("\"" + head + special + "tail text\"");
+            agree("\"" + head + special + special + "\"");
+            agree("{\"" + head + special + "\": 1, \"x" + head + "\": \"" + head + special + "\"}");
+        }
+    }
+}
+
 TEST_CASE("json parser: structure, whitespace, literals, duplicates, BOM, trailing text", "[json]") {
     const std::string texts[] = {
         "", " ", "{}", "[]", "{ }", "[ ]", " {} ", "\t\r\n{}\n", "\f{}", "\v{}", "{}\f", "\xc2\xa0{}", "null", "true",
