@@ -139,6 +139,8 @@ public:
     const Value* find(std::string_view key) const noexcept;
     const Value* find(const std::string& key) const noexcept { return find(std::string_view(key)); }
     const Value* find(const char* key) const noexcept { return find(std::string_view(key)); }
+    // The index of `key` in entries(), -1 when absent.
+    std::ptrdiff_t position_of(std::string_view key) const noexcept { return index_of(key); }
     // Replaces the value in place (keeping position) when the key exists.
     void set(Value key, Value value);
 

@@ -1,6 +1,7 @@
 // The syntax tree a template compiles to: expressions and statements, immutable after parsing.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -40,6 +41,10 @@ struct Expr {
     std::string name;         // name, attribute, filter or test name
     int symbol = -1;          // interned name (name nodes)
     LoopAttr loop_attr = LoopAttr::none;  // getattr: `name` as a loop attribute
+    // name/getattr/constant getitem: the dict entry the key was found at by the last read.
+    // Contexts of a batch share their shape, so it is checked before the dict is searched; a
+    // guess only (always compared), shared by concurrent renders, hence atomic.
+    mutable std::atomic<std::uint32_t> entry_hint{0};
     // name/getattr/getitem: the constant path as written (`a.b['c']`), empty when dynamic
     std::string path;
     std::vector<ExprPtr> children;

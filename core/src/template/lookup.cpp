@@ -9,6 +9,22 @@
 
 namespace hooksmith::detail {
 
+namespace {
+// `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
+const Value* find_constant_key(const Dict& dict, std::string_view key, const Expr& e) {
+    const auto& entries = dict.entries();
+    const std::uint32_t hint = e.entry_hint.load(std::memory_order_relaxed);
+    if (hint < entries.size()) {
+        const Value& k = entries[hint].first;
+        if (k.is_string() && std::string_view(k.as_string()) == key) return &entries[hint].second;
+    }
+    const std::ptrdiff_t i = dict.position_of(key);
+    if (i < 0) return nullptr;
+    e.entry_hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
+    return &entries[static_cast<std::size_t>(i)].second;
+}
+}  // namespace
+
 // Locals are copied into `storage`: a reference into vars_ would dangle once a nested call
 // grows it.
 const Value* Evaluator::find_local(int symbol) const {
@@ -22,7 +38,7 @@ const Value* Evaluator::find_local(int symbol) const {
 
 const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
     if (const Value* local = find_local(e.symbol)) return storage = *local;
-    if (const Value* v = context_.root().as_dict().find(std::string_view(e.name))) return *v;
+    if (const Value* v = find_constant_key(context_.root().as_dict(), e.name, e)) return *v;
     storage = global_function(e.name);
     if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
     return storage;
@@ -48,7 +64,7 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
             Value object_storage;
             const Value& object = eval_ref(*e.children[0], object_storage);
             if (&object != &object_storage && object.is_dict()) {
-                if (const Value* v = object.as_dict().find(std::string_view(e.name))) return *v;
+                if (const Value* v = find_constant_key(object.as_dict(), e.name, e)) return *v;
             }
             return storage = getattr(object, e.name, e, e.path);
         }
@@ -59,7 +75,7 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
             Value object_storage;
             const Value& object = eval_ref(*e.children[0], object_storage);
             if (&object != &object_storage && object.is_dict()) {
-                if (const Value* v = object.as_dict().find(std::string_view(sub.value.as_string()))) return *v;
+                if (const Value* v = find_constant_key(object.as_dict(), sub.value.as_string(), e)) return *v;
             }
             return storage = getitem(object, sub.value, e, e.path);
         }
@@ -71,7 +87,7 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
 Value Evaluator::local_attr(const Value& local, const Expr& e) {
     // Nothing here evaluates template code, so `local` (in vars_) stays put while it is read.
     if (local.is_dict()) {
-        if (const Value* v = local.as_dict().find(std::string_view(e.name))) return *v;
+        if (const Value* v = find_constant_key(local.as_dict(), e.name, e)) return *v;
     } else if (e.loop_attr != LoopAttr::none && local.is_object()) {
         EngineObject* engine = engine_of(local);
         if (engine && engine->is_loop()) return static_cast<const LoopObject*>(engine)->attr(e.loop_attr);

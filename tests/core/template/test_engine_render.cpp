@@ -172,3 +172,24 @@ TEST_CASE("engine render: attributes of locals and loop attributes read in place
     CHECK(render("{% for x in items %}{% for y in userAttribute.tags %}{{ loop.index }}{{ y.upper() }}{% endfor %}"
                  "|{{ loop.index }}{% endfor %}") == "1VIP2BETA3ALPHA|11VIP2BETA3ALPHA|2");
 }
+
+TEST_CASE("engine render: contexts of different shapes alternate on one compiled template", "[engine][render]") {
+    // A constant key remembers the entry it was found at (Expr::entry_hint); contexts whose
+    // keys sit elsewhere, or are absent, must read exactly as a fresh search would.
+    const Template t = Template::compile("{{ a }}|{{ d.x }}|{{ d['y z'] }}|{% for i in l %}{{ i.k }}{% endfor %}");
+    RenderOptions options;
+    options.missing = MissingPolicy::jinja;
+    const char* const contexts[][2] = {
+        {R"({"a": 1, "d": {"x": 2, "y z": 3}, "l": [{"k": 4}, {"j": 0, "k": 5}]})", "1|2|3|45"},
+        {R"({"d": {"y z": 6, "x": 7}, "a": 8, "l": [{"j": 0, "k": 9}, {"k": 10}]})", "8|7|6|910"},
+        {R"({"d": {"q": 0}, "l": [{"j": 1}]})", "|||"},
+        {R"({"a": "s", "d": {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "x": "big", "y z": "!"}, "l": []})",
+         "s|big|!|"},
+    };
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& [context, expected] : contexts) {
+            INFO(context);
+            CHECK(t.render(Context::from_json_text(context), options) == expected);
+        }
+    }
+}
