@@ -1,5 +1,6 @@
 // String filters: case, padding, escaping, truncation, URL encoding, word handling.
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include "template/filters.hpp"
@@ -35,21 +36,35 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
+// Bytes url_quote keeps as they are ('/' only outside a query).
+constexpr auto url_safe_bytes = [] {
+    std::array<bool, 256> safe{};
+    for (int c = 0; c < 256; ++c)
+        safe[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                  c == '-' || c == '~';
+    return safe;
+}();
+
 void url_quote(std::string& out, std::string_view s, bool for_query) {
     static const char hex[] = "0123456789ABCDEF";
+    // Written through a pointer into room for the worst case (every byte %XX), then trimmed.
+    const std::size_t start = out.size();
+    out.resize(start + 3 * s.size());
+    char* d = out.data() + start;
     for (char ch : s) {
-        unsigned char c = static_cast<unsigned char>(ch);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-            c == '-' || c == '~' || (c == '/' && !for_query)) {
-            out += static_cast<char>(c);
+        const auto c = static_cast<unsigned char>(ch);
+        if (url_safe_bytes[c] || (c == '/' && !for_query)) {
+            *d++ = ch;
         } else if (c == ' ' && for_query) {
-            out += '+';
+            *d++ = '+';
         } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
+            d[0] = '%';
+            d[1] = hex[c >> 4];
+            d[2] = hex[c & 15];
+            d += 3;
         }
     }
+    out.resize(static_cast<std::size_t>(d - out.data()));
 }
 
 std::vector<std::string> split_lines(const std::string& s) {
@@ -311,6 +326,19 @@ Value f_title(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     std::string_view s = ev.text_ref(input, node, storage);
     auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || utf8::is_space(c); };
     std::string out = recycled_string();
+    if (utf8::is_ascii(s)) {  // the same rule byte by byte, without decoding code points
+        out.resize(s.size());
+        bool previous_sep = false;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const char c = s[i];
+            const bool sep = is_sep(static_cast<unsigned char>(c));
+            const bool upper = i == 0 || sep != previous_sep;
+            out[i] = upper ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
+                           : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+            previous_sep = sep;
+        }
+        return Value(std::move(out));
+    }
     out.reserve(s.size());
     bool previous_sep = false, first = true;
     for (std::size_t i = 0; i < s.size();) {

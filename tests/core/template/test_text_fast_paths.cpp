@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "hooksmith/template.hpp"
 #include "hooksmith/value.hpp"
 #include "template/methods.hpp"
 #include "template/utf8.hpp"
@@ -69,5 +70,34 @@ TEST_CASE("strip: the ASCII path agrees with stripping Python whitespace code po
             const bool left = sides & 1, right = sides & 2;
             CHECK(hooksmith::detail::python_strip(text, whitespace, left, right) == strip_code_points(text, left, right));
         }
+    }
+}
+
+TEST_CASE("title: the ASCII path agrees with the code-point rule", "[filters]") {
+    // filters_text.cpp: f_title upper-cases the first character of each run of separators
+    // (-, (, {, [, <, whitespace) or non-separators and lower-cases the rest.
+    const auto by_code_points = [](std::string_view text) {
+        const auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || utf8::is_space(c); };
+        std::string out;
+        bool previous_sep = false, first = true;
+        for (char32_t c : utf8::decode(text)) {
+            const bool sep = is_sep(c);
+            utf8::append(out, first || sep != previous_sep ? utf8::to_upper(c) : utf8::to_lower(c));
+            previous_sep = sep;
+            first = false;
+        }
+        return out;
+    };
+    const hooksmith::Template title = hooksmith::Template::compile("{{ s | title }}");
+    std::mt19937 engine(13);
+    const std::string pieces[] = {"a", "Z", "mary", "DOE", " ", "\t", "-", "(", "{", "[", "<", "x1", "o'neil", "\x1f", ".", "_"};
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        const int count = int(engine() % 12);
+        for (int i = 0; i < count; ++i) text += pieces[engine() % std::size(pieces)];
+        hooksmith::Context context;
+        context.set("s", hooksmith::Value(text));
+        INFO(text);
+        CHECK(title.render(context) == by_code_points(text));
     }
 }
