@@ -275,8 +275,13 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             check_output(s.offset);
             return Flow::normal;
         case StmtKind::print: {
+            const Expr& e = *s.exprs[0];
+            if (e.kind == ExprKind::filter && e.filter && e.filter->append) {
+                print_filter(e);
+                return Flow::normal;
+            }
             Value storage;
-            write(eval_ref(*s.exprs[0], storage), *s.exprs[0]);
+            write(eval_ref(e, storage), e);
             return Flow::normal;
         }
         case StmtKind::if_:
@@ -606,6 +611,19 @@ Value Evaluator::eval_getitem(const Expr& e) {
     }
     Value key_storage;
     return getitem(object, eval_ref(sub, key_storage), e, e.path);
+}
+
+// `{{ x | f }}` for a filter with an appending form: as write(eval_filter(e), e) would, with the
+// string appended to the output directly.
+void Evaluator::print_filter(const Expr& e) {
+    DepthGuard guard(*this, e.offset);
+    Value storage;
+    const Value& input = eval_ref(*e.children[0], storage);
+    ArgsLease lease(*this);
+    CallArgs& args = lease.args;
+    eval_args(e, 1, args);
+    e.filter->append(*this, input, args, e, *out_);
+    check_output(e.offset);
 }
 
 Value Evaluator::eval_filter(const Expr& e) {

@@ -122,6 +122,7 @@ private:
     Value eval_call(const Expr& e);
     void eval_args(const Expr& e, std::size_t first, CallArgs& args);
     Value eval_filter(const Expr& e);
+    void print_filter(const Expr& e);
     Value eval_compare(const Expr& e);
     Value eval_getitem(const Expr& e);
     Value apply_filter_node(const Expr& e, const Value& input);

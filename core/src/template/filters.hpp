@@ -2,6 +2,7 @@
 #pragma once
 
 #include "template/evaluator.hpp"
+#include "template/recycler.hpp"
 #include "template/registry.hpp"
 
 namespace hooksmith::detail {
@@ -35,6 +36,21 @@ HOOKSMITH_FILTER(f_bool); HOOKSMITH_FILTER(f_datetimeformat); HOOKSMITH_FILTER(f
 HOOKSMITH_FILTER(f_plus_time); HOOKSMITH_FILTER(f_minus_time); HOOKSMITH_FILTER(f_between_times);
 
 #undef HOOKSMITH_FILTER
+
+// Filters whose result is a string they build also have an appending form (registry.hpp:
+// FilterDef::append), which the f_ form wraps.
+#define HOOKSMITH_STRING_FILTER(name) \
+    void name(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out)
+HOOKSMITH_STRING_FILTER(lower_into); HOOKSMITH_STRING_FILTER(upper_into); HOOKSMITH_STRING_FILTER(trim_into);
+HOOKSMITH_STRING_FILTER(title_into); HOOKSMITH_STRING_FILTER(urlencode_into); HOOKSMITH_STRING_FILTER(join_into);
+#undef HOOKSMITH_STRING_FILTER
+
+// The Value of an appending filter: its string, built in a recycled buffer.
+inline Value string_result(AppendFilterFn append, Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    std::string out = recycled_string();
+    append(ev, input, args, node, out);
+    return Value(std::move(out));
+}
 
 // Shared helpers.
 // Python's round(x, precision) for precision >= 0: exactly (decimal printing), and a fast path

@@ -241,23 +241,25 @@ Value f_items(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     return Value::list(std::move(items));
 }
 
-Value f_join(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+void join_into(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out) {
     Params p(ev, args, node, "join", {"d", "attribute"});
     std::string separator_storage;
     static const std::string no_separator;
     const std::string& separator = p.has(0) ? ev.text_ref(p.get(0), node, separator_storage) : no_separator;
     KeyGetter getter = make_getter(p.get(1), false);
-    std::string out = recycled_string();
+    const std::size_t start = out.size();
     bool first = true;
     auto add = [&](const Value& raw) {
         if (!first) out += separator;
         first = false;
         ev.append_text(out, p.has(1) ? getter(ev, raw, node) : raw, node);
-        ev.check_size(out.size(), node.offset);
+        ev.check_size(out.size() - start, node.offset);
     };
     if (input.is_list()) for (const Value& item : input.as_list()) add(item);
     else for (const Value& item : ev.iterate(input, node)) add(item);
-    return Value(std::move(out));
+}
+Value f_join(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    return string_result(join_into, ev, input, args, node);
 }
 
 Value f_length(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {

@@ -267,18 +267,20 @@ Value f_indent(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
     return Value(std::move(rv));
 }
 
-Value f_lower(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+void lower_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
     std::string storage;
-    std::string out = recycled_string();
     utf8::append_lower(out, ev.text_ref(input, node, storage));
-    return Value(std::move(out));
+}
+Value f_lower(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    return string_result(lower_into, ev, input, args, node);
 }
 
-Value f_upper(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+void upper_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
     std::string storage;
-    std::string out = recycled_string();
     utf8::append_upper(out, ev.text_ref(input, node, storage));
-    return Value(std::move(out));
+}
+Value f_upper(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    return string_result(upper_into, ev, input, args, node);
 }
 
 Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
@@ -320,26 +322,26 @@ Value f_striptags(Evaluator& ev, const Value& input, CallArgs&, const Expr& node
     return Value(html_unescape(joined));
 }
 
-Value f_title(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+void title_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
     // Jinja: split on runs of [-\s({[<] (kept), then each piece: first char upper, rest lower.
     std::string storage;
     std::string_view s = ev.text_ref(input, node, storage);
     auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || utf8::is_space(c); };
-    std::string out = recycled_string();
     if (utf8::is_ascii(s)) {  // the same rule byte by byte, without decoding code points
-        out.resize(s.size());
+        const std::size_t start = out.size();
+        out.resize(start + s.size());
         bool previous_sep = false;
         for (std::size_t i = 0; i < s.size(); ++i) {
             const char c = s[i];
             const bool sep = is_sep(static_cast<unsigned char>(c));
             const bool upper = i == 0 || sep != previous_sep;
-            out[i] = upper ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
+            out[start + i] = upper ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
                            : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
             previous_sep = sep;
         }
-        return Value(std::move(out));
+        return;
     }
-    out.reserve(s.size());
+    out.reserve(out.size() + s.size());
     bool previous_sep = false, first = true;
     for (std::size_t i = 0; i < s.size();) {
         char32_t c = utf8::next_code_point(s, i);
@@ -349,15 +351,18 @@ Value f_title(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
         previous_sep = sep;
         first = false;
     }
-    return Value(std::move(out));
+}
+Value f_title(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    return string_result(title_into, ev, input, args, node);
 }
 
-Value f_trim(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+void trim_into(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out) {
     Params p(ev, args, node, "trim", {"chars"});
     std::string storage;
-    std::string out = recycled_string();
     append_python_strip(out, ev.text_ref(input, node, storage), p.get(0), true, true);
-    return Value(std::move(out));
+}
+Value f_trim(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    return string_result(trim_into, ev, input, args, node);
 }
 
 Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
@@ -380,8 +385,7 @@ Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     return Value(utf8::encode(head + end));
 }
 
-Value f_urlencode(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
-    std::string out = recycled_string();
+void urlencode_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
     if (input.is_dict() || input.is_list()) {
         std::vector<std::pair<Value, Value>> pairs;
         if (input.is_dict()) {
@@ -401,11 +405,13 @@ Value f_urlencode(Evaluator& ev, const Value& input, CallArgs&, const Expr& node
             out += '=';
             url_quote(out, ev.text(kv.second, node), true);
         }
-        return Value(out);
+        return;
     }
     std::string storage;
     url_quote(out, ev.text_ref(input, node, storage), false);
-    return Value(std::move(out));
+}
+Value f_urlencode(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+    return string_result(urlencode_into, ev, input, args, node);
 }
 
 Value f_wordcount(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {

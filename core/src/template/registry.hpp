@@ -20,10 +20,15 @@ struct CallArgs {
 
 using FilterFn = Value (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
 using TestFn = bool (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
+// Appends the filter's result, always a string, to `out`.
+using AppendFilterFn = void (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out);
 
 struct FilterDef {
     const char* name;
     FilterFn fn;
+    // Set for filters whose result is a string they build: printing the filter
+    // (`{{ x | lower }}`) then writes it straight into the output, with no Value made.
+    AppendFilterFn append = nullptr;
 };
 
 struct TestDef {
