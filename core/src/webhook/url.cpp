@@ -103,7 +103,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
 // non-ASCII code point is above U+007E, so encoding byte by byte equals encoding code points.
 enum class EncodeSet { fragment, query, special_query, path, userinfo };
 
-bool in_encode_set(unsigned char byte, EncodeSet set) {
+constexpr bool in_encode_set_by_rule(unsigned char byte, EncodeSet set) {
     if (byte < 0x20 || byte > 0x7E) return true;  // C0 control percent-encode set
     char c = static_cast<char>(byte);
     if (set == EncodeSet::fragment) return c == ' ' || c == '"' || c == '<' || c == '>' || c == '`';
@@ -116,6 +116,20 @@ bool in_encode_set(unsigned char byte, EncodeSet set) {
     if (set == EncodeSet::path) return path;
     return path || c == '/' || c == ':' || c == ';' || c == '=' || c == '@' || c == '[' ||
            c == '\\' || c == ']';
+}
+
+// The rule above as a table (a bit per set), read once per byte of every rendered URL.
+constexpr auto encode_set_table = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int byte = 0; byte < 256; ++byte)
+        for (int set = 0; set <= static_cast<int>(EncodeSet::userinfo); ++set)
+            if (in_encode_set_by_rule(static_cast<unsigned char>(byte), static_cast<EncodeSet>(set)))
+                table[static_cast<std::size_t>(byte)] |= static_cast<std::uint8_t>(1u << set);
+    return table;
+}();
+
+bool in_encode_set(unsigned char byte, EncodeSet set) {
+    return (encode_set_table[byte] >> static_cast<int>(set)) & 1u;
 }
 
 void append_percent_encoded(std::string& out, char c, EncodeSet set) {
