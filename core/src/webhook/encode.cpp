@@ -34,74 +34,109 @@ std::uint64_t load8(const char* p) {
     return word;
 }
 
-// Whether any of 8 bytes is '"', '\\' or a control byte (< 0x20); may also say so for a byte
-// above such a one (the SWAR zero-byte tests), which only sends the word the byte-wise way.
-bool needs_escape(std::uint64_t word) {
+// The bytes of `word` that are '"', '\\' or a control byte (< 0x20), as the high bit of each
+// (the SWAR zero-byte tests). Non-zero exactly when there is one; a borrow may also mark a byte
+// above a marked one, never below, so the lowest mark is the first such byte.
+std::uint64_t escape_bytes(std::uint64_t word) {
     constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
     const std::uint64_t control = (word - ones * 0x20) & ~word & highs;
-    return (control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'))) != 0;
+    return control | has_zero(word ^ (ones * '"')) | has_zero(word ^ (ones * '\\'));
 }
 
+bool needs_escape(std::uint64_t word) { return escape_bytes(word) != 0; }
+
+// How many bytes precede the first marked one (words are loaded from memory in order: the
+// first byte is the lowest on a little-endian machine; elsewhere, none are skipped).
+std::size_t plain_bytes_before(std::uint64_t marks) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return static_cast<std::size_t>(__builtin_ctzll(marks)) / 8;
+#else
+    (void)marks;
+    return 0;
+#endif
+}
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) { return utf8::valid(text); }
 
 void append_json_string(std::string& out, std::string_view utf8) {
-    // Sized exactly first, then written through a pointer, 8 bytes at a time where none needs
-    // an escape: a body is mostly short runs between quotes, and an append per run and per
-    // escape cost more than the bytes themselves. resize() grows the buffer geometrically, so a
-    // body does not reallocate per field.
+    // Written through a pointer: a body is mostly short runs between quotes, and an append per
+    // run and per escape cost more than the bytes themselves. resize() grows geometrically, so
+    // a body does not reallocate per field.
     const char* const begin = utf8.data();
     const std::size_t size = utf8.size();
-    std::size_t escaped = 0;
+    const std::size_t start = out.size();
+    char* d = nullptr;
+    const auto write_byte = [&](std::uint8_t byte) {
+        const char second = escape_second[byte];
+        if (second == 0) {  // '/', DEL and UTF-8 stay raw, as dump() does
+            *d++ = char(byte);
+            return;
+        }
+        d[0] = '\\';
+        d[1] = second;
+        if (second != 'u') {
+            d += 2;
+            return;
+        }
+        d[2] = '0';
+        d[3] = '0';
+        d[4] = lower_hex[byte >> 4];
+        d[5] = lower_hex[byte & 15];
+        d += 6;
+    };
     std::size_t i = 0;
+    if (size >= 64 && out.capacity() - start >= 2 + 6 * size) {
+        // A long text (a whole body, in the CLI's output line) where the buffer has room for
+        // the worst case (every byte \u00xx): one pass, each word copied whole and then
+        // continued from its first byte that needs an escape.
+        out.resize(start + 2 + 6 * size);
+        d = out.data() + start;
+        *d++ = '"';
+        while (i + 8 <= size) {
+            const std::uint64_t word = load8(begin + i);
+            std::memcpy(d, &word, 8);
+            const std::uint64_t special = escape_bytes(word);
+            if (special == 0) {
+                d += 8;
+                i += 8;
+                continue;
+            }
+            const std::size_t plain = plain_bytes_before(special);
+            d += plain;
+            i += plain;
+            write_byte(std::uint8_t(begin[i++]));
+        }
+        for (; i < size; ++i) write_byte(std::uint8_t(begin[i]));
+        *d++ = '"';
+        out.resize(static_cast<std::size_t>(d - out.data()));
+        return;
+    }
+    // Sized exactly by a first pass, then written 8 bytes at a time where none needs an escape.
+    std::size_t escaped = 0;
     for (; i + 8 <= size; i += 8) {
         if (!needs_escape(load8(begin + i))) continue;
         for (std::size_t k = i; k < i + 8; ++k) escaped += escape_extra[std::uint8_t(begin[k])];
     }
     for (; i < size; ++i) escaped += escape_extra[std::uint8_t(begin[i])];
-
-    const std::size_t start = out.size();
     out.resize(start + 2 + size + escaped);
-    char* d = out.data() + start;
+    d = out.data() + start;
     *d++ = '"';
-    // Writes begin[from, to) byte by byte.
-    const auto write_bytes = [&](std::size_t from, std::size_t to) {
-        for (std::size_t k = from; k < to; ++k) {
-            const auto byte = std::uint8_t(begin[k]);
-            const char second = escape_second[byte];
-            if (second == 0) {  // '/', DEL and UTF-8 stay raw, as dump() does
-                *d++ = char(byte);
-                continue;
-            }
-            d[0] = '\\';
-            d[1] = second;
-            if (second != 'u') {
-                d += 2;
-                continue;
-            }
-            d[2] = '0';
-            d[3] = '0';
-            d[4] = lower_hex[byte >> 4];
-            d[5] = lower_hex[byte & 15];
-            d += 6;
-        }
-    };
     i = 0;
-    if (escaped != 0) {
+    if (escaped == 0) {
+        std::memcpy(d, begin, size);
+        d += size;
+    } else {
         for (; i + 8 <= size; i += 8) {
             if (needs_escape(load8(begin + i))) {
-                write_bytes(i, i + 8);
+                for (std::size_t k = i; k < i + 8; ++k) write_byte(std::uint8_t(begin[k]));
             } else {
                 std::memcpy(d, begin + i, 8);
                 d += 8;
             }
         }
-        write_bytes(i, size);
-    } else {
-        std::memcpy(d, begin, size);
-        d += size;
+        for (; i < size; ++i) write_byte(std::uint8_t(begin[i]));
     }
     *d = '"';
 }

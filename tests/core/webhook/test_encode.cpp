@@ -216,7 +216,7 @@ TEST_CASE("append_json_string equals dump() on 5000 random valid UTF-8 strings",
 
 TEST_CASE("append_json_string equals dump() on long mostly-ASCII strings (the 8-byte path)", "[encode][json]") {
     // Long runs with escapes at every alignment: words that need no escape are copied whole,
-    // the others byte by byte.
+    // the others byte by byte (or, with room for the worst case, up to their first escape).
     std::mt19937 engine(8);
     const std::vector<std::string> pieces = {"a", "Mary", " ", "\"", "\\", "\n", "\x01", "\x1f", "\x7f", "/",
                                              "\xc3\xa9", "\xe2\x82\xac", "{\"k\":\"v\"}", "0123456789abcdef"};
@@ -228,6 +228,10 @@ TEST_CASE("append_json_string equals dump() on long mostly-ASCII strings (the 8-
         std::string out = "prefix";
         append_json_string(out, text);
         CHECK(out == "prefix" + nlohmann::json(text).dump());
+        std::string roomy = "prefix";  // room for the worst case: the one-pass path for long texts
+        roomy.reserve(8 * text.size() + 64);
+        append_json_string(roomy, text);
+        CHECK(roomy == out);
     }
 }
 
