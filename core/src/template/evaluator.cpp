@@ -34,7 +34,7 @@ Evaluator::Evaluator(const Program& program, const Context& context, const Rende
     frames_.push_back(0);
 }
 
-Evaluator::~Evaluator() { release_scratch(std::move(scratch_)); }
+Evaluator::~Evaluator() { release_scratch(scratch_); }
 
 void Evaluator::run() { exec_body(program_.body); }
 

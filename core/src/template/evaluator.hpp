@@ -93,9 +93,15 @@ private:
         std::size_t args_used = 0;
         std::vector<std::shared_ptr<LoopObject>> loops;  // one per for-loop nesting level
     };
-    static std::vector<std::unique_ptr<Scratch>>& idle_scratches();
-    static std::unique_ptr<Scratch> acquire_scratch();
-    static void release_scratch(std::unique_ptr<Scratch> scratch) noexcept;
+    // This thread's scratches: the first `in_use` belong to the renders running on it (a
+    // render started from inside another gets the next one; they end in reverse order).
+    struct Scratches {
+        std::vector<std::unique_ptr<Scratch>> owned;
+        std::size_t in_use = 0;
+    };
+    static Scratches& thread_scratches();
+    static Scratch* acquire_scratch();
+    static void release_scratch(Scratch* scratch) noexcept;
     std::shared_ptr<LoopObject> loop_object();
 
     struct DepthGuard {
@@ -138,7 +144,7 @@ private:
     const RenderOptions& options_;
     std::string* out_;
     std::size_t out_base_;
-    std::unique_ptr<Scratch> scratch_;
+    Scratch* scratch_;
     std::vector<Binding>& vars_;
     std::vector<std::size_t>& frames_;
     std::size_t loop_depth_ = 0;

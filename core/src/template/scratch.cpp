@@ -5,6 +5,8 @@
 #include "template/objects.hpp"
 #include "template/recycler.hpp"
 
+#include <algorithm>
+
 namespace hooksmith::detail {
 
 namespace {
@@ -12,22 +14,18 @@ namespace {
 constexpr std::size_t max_kept_scratches = 8;
 }  // namespace
 
-// Scratches of finished renders wait for the next render on this thread in a stack, so that a
-// render started from inside another one gets its own.
-std::vector<std::unique_ptr<Evaluator::Scratch>>& Evaluator::idle_scratches() {
-    thread_local std::vector<std::unique_ptr<Evaluator::Scratch>> idle;
-    return idle;
+Evaluator::Scratches& Evaluator::thread_scratches() {
+    thread_local Scratches scratches;
+    return scratches;
 }
 
-std::unique_ptr<Evaluator::Scratch> Evaluator::acquire_scratch() {
-    auto& idle = idle_scratches();
-    if (idle.empty()) return std::make_unique<Scratch>();
-    std::unique_ptr<Scratch> scratch = std::move(idle.back());
-    idle.pop_back();
-    return scratch;
+Evaluator::Scratch* Evaluator::acquire_scratch() {
+    Scratches& scratches = thread_scratches();
+    if (scratches.in_use == scratches.owned.size()) scratches.owned.push_back(std::make_unique<Scratch>());
+    return scratches.owned[scratches.in_use++].get();
 }
 
-void Evaluator::release_scratch(std::unique_ptr<Scratch> scratch) noexcept {
+void Evaluator::release_scratch(Scratch* scratch) noexcept {
     // Drop every Value the render held (the context may die right after), keep the capacity.
     scratch->vars.clear();
     scratch->frames.clear();
@@ -39,13 +37,9 @@ void Evaluator::release_scratch(std::unique_ptr<Scratch> scratch) noexcept {
             loop.reset();  // escaped into a value that is still alive: never reuse it
         }
     }
-    auto& idle = idle_scratches();
-    if (idle.size() < max_kept_scratches) {
-        try {
-            idle.push_back(std::move(scratch));
-        } catch (...) {
-        }
-    }
+    Scratches& scratches = thread_scratches();
+    --scratches.in_use;  // renders end in reverse order: `scratch` is owned[in_use]
+    if (scratches.owned.size() > max_kept_scratches) scratches.owned.resize(std::max(scratches.in_use, max_kept_scratches));
 }
 
 std::shared_ptr<LoopObject> Evaluator::loop_object() {
