@@ -15,9 +15,6 @@
 namespace hooksmith::detail {
 
 namespace {
-// Expression/statement recursion bound during rendering (the parser bounds the tree depth; this
-// also covers macro recursion, where trees nest at run time).
-constexpr int max_eval_depth = 2000;
 // Deepest container a render may build (contexts are limited to 512 levels when parsed).
 constexpr int max_value_depth = 600;
 }  // namespace
@@ -38,20 +35,21 @@ Evaluator::~Evaluator() { release_scratch(scratch_); }
 
 void Evaluator::run() { exec_body(program_.body); }
 
-Evaluator::DepthGuard::DepthGuard(Evaluator& evaluator, std::uint32_t offset) : ev(evaluator) {
-    if (++ev.depth_ > max_eval_depth) {
-        --ev.depth_;
-        ev.fail_limit(offset, "template evaluation nested too deeply");
-    }
 #ifdef __EMSCRIPTEN__
-    // The Wasm shadow stack is small (1 MiB in our module) and overflowing it corrupts the heap
-    // instead of trapping: stop with a `limit` error while a safe margin is left.
+// The Wasm shadow stack is small (1 MiB in our module) and overflowing it corrupts the heap
+// instead of trapping: stop with a `limit` error while a safe margin is left.
+bool Evaluator::stack_has_room() noexcept {
     constexpr std::uintptr_t margin = 160 * 1024;
-    if (emscripten_stack_get_current() - emscripten_stack_get_end() < margin) {
-        --ev.depth_;
-        ev.fail_limit(offset, "template evaluation nested too deeply for the available stack");
-    }
+    return emscripten_stack_get_current() - emscripten_stack_get_end() >= margin;
+}
 #endif
+
+// The DepthGuard's failure: its counter is taken back, as the guard is not constructed.
+void Evaluator::fail_too_deep(std::uint32_t offset) {
+    const bool too_many = depth_ > max_eval_depth;
+    --depth_;
+    if (too_many) fail_limit(offset, "template evaluation nested too deeply");
+    fail_limit(offset, "template evaluation nested too deeply for the available stack");
 }
 
 // ---------------- errors and text ----------------

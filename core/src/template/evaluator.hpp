@@ -104,11 +104,22 @@ private:
     static void release_scratch(Scratch* scratch) noexcept;
     std::shared_ptr<LoopObject> loop_object();
 
+    // Expression/statement recursion bound during rendering (the parser bounds the tree depth;
+    // this also covers macro recursion, where trees nest at run time). Inline: every node has one.
+    static constexpr int max_eval_depth = 2000;
     struct DepthGuard {
         Evaluator& ev;
-        DepthGuard(Evaluator& evaluator, std::uint32_t offset);
+        DepthGuard(Evaluator& evaluator, std::uint32_t offset) : ev(evaluator) {
+            if (++ev.depth_ > max_eval_depth || !stack_has_room()) ev.fail_too_deep(offset);
+        }
         ~DepthGuard() { --ev.depth_; }
     };
+#ifdef __EMSCRIPTEN__
+    static bool stack_has_room() noexcept;  // evaluator.cpp
+#else
+    static bool stack_has_room() noexcept { return true; }
+#endif
+    [[noreturn]] void fail_too_deep(std::uint32_t offset);
 
     Flow exec_body(const Body& body);
     Flow exec(const Stmt& s);
