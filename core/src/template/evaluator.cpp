@@ -1,6 +1,8 @@
 // The tree-walking evaluator: statements, expressions, scopes, output and limits.
 #include "template/evaluator.hpp"
 
+#include <charconv>
+
 #ifdef __EMSCRIPTEN__
 #include <emscripten/stack.h>
 #endif
@@ -145,6 +147,13 @@ void Evaluator::check_output(std::uint32_t offset) { check_size(out_->size() - o
 void Evaluator::write(const Value& value, const Expr& node) {
     if (value.is_string()) {  // the common case; an oversized string fails in check_output alike
         out_->append(value.as_string());
+        check_output(node.offset);
+        return;
+    }
+    if (value.is_int()) {  // as Value::append_repr prints it
+        char digits[24];
+        const char* end = std::to_chars(digits, digits + sizeof digits, value.as_int()).ptr;
+        out_->append(digits, static_cast<std::size_t>(end - digits));
         check_output(node.offset);
         return;
     }
