@@ -15,6 +15,7 @@
 
 #include "convert.hpp"
 #include "linked_data.hpp"
+#include "results.hpp"
 #include "hooksmith/cors.hpp"
 #include "hooksmith/export.hpp"
 #include "hooksmith/retry.hpp"
@@ -62,47 +63,49 @@ class WebhookHandle {
 public:
     explicit WebhookHandle(hs::CompiledWebhook webhook) : webhook_(std::move(webhook)) {}
 
-    // `id` is a string or null/undefined; `timestamp` Unix seconds or null/undefined.
-    // Returns `{"request":…}` or `{"error":…}` as UTF-8 JSON text: a view of this handle's
-    // buffer, valid until the next call (webhook.mjs decodes it at once).
-    val render_json(const std::string& context_json, const val& id, const val& timestamp) const {
-        out_.clear();
-        hs::wasm::append_guarded_request(out_, [&] {
-            return webhook_.render(hs::Context::from_json_text(context_json), render_input(id, timestamp));
-        });
-        return out_view();
+    // Where JS writes the UTF-8 of what render/renderBatch read (TextEncoder.encodeInto straight
+    // into the Wasm heap: no JS array, no copy into a std::string). At least `bytes` long; the
+    // address holds until the next call.
+    std::uintptr_t input_buffer(std::size_t bytes) {
+        if (bytes <= kKeptBufferBytes && in_.size() > kKeptBufferBytes) std::string().swap(in_);
+        if (in_.size() < bytes) in_.resize(bytes);
+        return reinterpret_cast<std::uintptr_t>(in_.data());
     }
 
-    // Many users in one call: `contexts` holds one JSON text per line (none may contain a raw
-    // newline); returns the JSON array of their `{"request"}`/`{"error"}` results, in order.
-    val render_batch_json(const std::string& contexts, const val& id, const val& timestamp) const {
-        // A huge earlier batch should not pin its buffer for the handle's lifetime.
-        if (out_.capacity() > kKeptBufferBytes) std::string().swap(out_);
-        out_.clear();
-        hs::RenderInput input;
+    // Renders the context whose JSON text is the first `length` bytes of the input buffer. `id` is
+    // a string or null/undefined; `timestamp` Unix seconds or null/undefined. Returns the address
+    // of the result records (results.hpp), valid until the next call.
+    std::uintptr_t render(std::size_t length, const val& id, const val& timestamp) {
+        records_.clear();
+        records_.add_guarded([&] {
+            return webhook_.render(hs::Context::from_json_text(input(length)), render_input(id, timestamp));
+        });
+        return records_.publish();
+    }
+
+    // Many users in one call: the input holds one JSON text per line (none may contain a raw
+    // newline); one result each, in order. A bad id/timestamp is one error for the whole batch.
+    std::uintptr_t render_batch(std::size_t length, const val& id, const val& timestamp) {
+        records_.clear();
+        hs::RenderInput options;
+        std::string_view all;
         try {
-            input = render_input(id, timestamp);
+            options = render_input(id, timestamp);
+            all = input(length);
         } catch (const hs::Error& error) {
-            out_ += "{\"error\":";
-            hs::wasm::append_error_json(out_, error);
-            out_ += '}';
-            return out_view();
+            records_.add_batch_error(error);
+            return records_.publish();
         }
-        out_.reserve(contexts.size() * 2);
-        out_ += '[';
-        const std::string_view all(contexts);
         std::size_t start = 0;
         while (true) {
             const std::size_t end = std::min(all.find('\n', start), all.size());
-            if (start != 0) out_ += ',';
-            hs::wasm::append_guarded_request(out_, [&] {
-                return webhook_.render(hs::Context::from_json_text(all.substr(start, end - start)), input);
+            records_.add_guarded([&] {
+                return webhook_.render(hs::Context::from_json_text(all.substr(start, end - start)), options);
             });
             if (end == all.size()) break;
             start = end + 1;
         }
-        out_ += ']';
-        return out_view();
+        return records_.publish();
     }
 
     val report(const std::string& context_json) const {
@@ -151,13 +154,15 @@ private:
         return input;
     }
 
-    val out_view() const {
-        return val(emscripten::typed_memory_view(out_.size(), reinterpret_cast<const unsigned char*>(out_.data())));
+    std::string_view input(std::size_t length) const {
+        if (length > in_.size()) throw hs::Error(hs::ErrorKind::input, "the input is longer than the buffer inputBuffer() returned");
+        return std::string_view(in_.data(), length);
     }
 
-    static constexpr std::size_t kKeptBufferBytes = 1 << 20;
+    static constexpr std::size_t kKeptBufferBytes = hs::wasm::ResultRecords::kKeptBufferBytes;
     hs::CompiledWebhook webhook_;
-    mutable std::string out_;  // the last render's JSON text, reused to avoid an allocation per call
+    std::string in_;  // the input buffer, reused from call to call
+    hs::wasm::ResultRecords records_;
 };
 
 val compile_webhook(const std::string& config_json) {
@@ -233,8 +238,9 @@ val memory_usage() {
 
 EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::class_<WebhookHandle>("WebhookHandle")
-        .function("renderJson", &WebhookHandle::render_json)
-        .function("renderBatchJson", &WebhookHandle::render_batch_json)
+        .function("inputBuffer", &WebhookHandle::input_buffer)
+        .function("render", &WebhookHandle::render)
+        .function("renderBatch", &WebhookHandle::render_batch)
         .function("report", &WebhookHandle::report)
         .function("linkedDataNeeded", &WebhookHandle::linked_data_needed)
         .function("renderWithLinkedData", &WebhookHandle::render_with_linked_data)

@@ -4,6 +4,7 @@
 
 #include <emscripten/val.h>
 
+#include <optional>
 #include <string>
 
 #include "hooksmith/error.hpp"
@@ -28,28 +29,41 @@ emscripten::val strings_to_val(const std::vector<std::string>& strings);
 void append_request_json(std::string& out, const Request& request);
 // {"kind","message"[,"field"][,"variable"][,"line","column"]}: the keys of error_to_val.
 void append_error_json(std::string& out, const Error& error);
+// Calls on_request with the Request `body` returns, or on_error with what it threw (as an Error).
+template <typename Body, typename OnRequest, typename OnError>
+void with_request_or_error(Body&& body, OnRequest&& on_request, OnError&& on_error) {
+    std::optional<Error> failure;
+    try {
+        const Request request = body();
+        on_request(request);
+        return;
+    } catch (const Error& error) {
+        failure = error;
+    } catch (const std::bad_alloc&) {
+        failure = Error(ErrorKind::limit, "out of memory");
+    } catch (const std::exception& error) {
+        failure = Error(ErrorKind::render, std::string("internal error: ") + error.what());
+    }
+    on_error(*failure);
+}
+
 // Appends `{"request":…}` or `{"error":…}` for the result of `body` (a Request).
 template <typename Body>
 void append_guarded_request(std::string& out, Body&& body) {
     const std::size_t mark = out.size();
-    auto fail = [&](const Error& error) {
-        out.resize(mark);
-        out += "{\"error\":";
-        append_error_json(out, error);
-        out += '}';
-    };
-    try {
-        const Request request = body();
-        out += "{\"request\":";
-        append_request_json(out, request);
-        out += '}';
-    } catch (const Error& error) {
-        fail(error);
-    } catch (const std::bad_alloc&) {
-        fail(Error(ErrorKind::limit, "out of memory"));
-    } catch (const std::exception& error) {
-        fail(Error(ErrorKind::render, std::string("internal error: ") + error.what()));
-    }
+    with_request_or_error(
+        std::forward<Body>(body),
+        [&](const Request& request) {
+            out += "{\"request\":";
+            append_request_json(out, request);
+            out += '}';
+        },
+        [&](const Error& error) {
+            out.resize(mark);
+            out += "{\"error\":";
+            append_error_json(out, error);
+            out += '}';
+        });
 }
 
 MissingPolicy parse_missing(const std::string& missing);
