@@ -28,6 +28,11 @@ using hs::wasm::guarded;
 
 namespace {
 
+// Parsed from a pointer range, like every JSON text in the core: one instance of nlohmann's parser.
+nlohmann::ordered_json parse_json_text(const std::string& text) {
+    return nlohmann::ordered_json::parse(text.data(), text.data() + text.size());
+}
+
 val with(const char* name, val value) {
     val out = val::object();
     out.set(name, value);
@@ -193,7 +198,7 @@ val resolve_retry_policy(const std::string& name_or_json) {
     return guarded([&] {
         const bool is_name = !name_or_json.empty() && name_or_json.front() != '{';
         const hs::RetryPolicy policy = is_name ? hs::RetryPolicy::preset(name_or_json)
-                                               : hs::RetryPolicy::from_json(nlohmann::json::parse(name_or_json));
+                                               : hs::RetryPolicy::from_json(parse_json_text(name_or_json));
         return with("policy", val(policy.to_json().dump()));
     });
 }
@@ -201,7 +206,7 @@ val resolve_retry_policy(const std::string& name_or_json) {
 // outcome: {kind: "response"|"timeout"|"network_error", status, retryAfter}
 val next_retry(const std::string& policy_json, int attempts_made, const val& outcome, double now_seconds) {
     return guarded([&] {
-        const hs::RetryPolicy policy = hs::RetryPolicy::from_json(nlohmann::json::parse(policy_json));
+        const hs::RetryPolicy policy = hs::RetryPolicy::from_json(parse_json_text(policy_json));
         hs::AttemptOutcome attempt;
         const std::string kind = outcome["kind"].as<std::string>();
         attempt.kind = kind == "timeout" ? hs::AttemptOutcome::timeout
