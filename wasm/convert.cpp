@@ -8,41 +8,6 @@ namespace hooksmith::wasm {
 
 using emscripten::val;
 
-val error_to_val(const Error& error) {
-    val out = val::object();
-    out.set("kind", to_string(error.kind));
-    out.set("message", error.message);
-    if (!error.field.empty()) out.set("field", error.field);
-    if (!error.variable.empty()) out.set("variable", error.variable);
-    if (error.line > 0) {
-        out.set("line", error.line);
-        out.set("column", error.column);
-    }
-    return out;
-}
-
-val failure(const Error& error) {
-    val out = val::object();
-    out.set("error", error_to_val(error));
-    return out;
-}
-
-val request_to_val(const Request& request) {
-    val out = val::object();
-    out.set("method", request.method);
-    out.set("url", request.url);
-    val headers = val::array();
-    for (const auto& [name, value] : request.headers) {
-        val pair = val::array();
-        pair.call<void>("push", name);
-        pair.call<void>("push", value);
-        headers.call<void>("push", pair);
-    }
-    out.set("headers", headers);
-    out.set("body", request.body ? val(*request.body) : val::null());
-    return out;
-}
-
 namespace {
 std::string string_member(const val& object, const char* name) {
     const val member = object[name];
@@ -125,10 +90,13 @@ void append_error_json(std::string& out, const Error& error) {
     out += '}';
 }
 
-val strings_to_val(const std::vector<std::string>& strings) {
-    val out = val::array();
-    for (const auto& text : strings) out.call<void>("push", text);
-    return out;
+void append_strings_json(std::string& out, const std::vector<std::string>& strings) {
+    out += '[';
+    for (std::size_t i = 0; i < strings.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, strings[i]);
+    }
+    out += ']';
 }
 
 MissingPolicy parse_missing(const std::string& missing) {

@@ -12,21 +12,18 @@
 
 namespace hooksmith::wasm {
 
-emscripten::val error_to_val(const Error& error);
-emscripten::val failure(const Error& error);
-
-// {method, url, headers: [[name, value]], body: string | null}
-emscripten::val request_to_val(const Request& request);
-// The inverse; throws Error{input} naming what is malformed.
+// A request {method, url, headers: [[name, value]], body: string | null} from JS; throws
+// Error{input} naming what is malformed.
 Request request_from_val(const emscripten::val& value);
 
-emscripten::val strings_to_val(const std::vector<std::string>& strings);
+// A JSON array of strings.
+void append_strings_json(std::string& out, const std::vector<std::string>& strings);
 
 // JSON text for the hot path: JS turns it into objects with one JSON.parse, which is much
 // cheaper than building them through emscripten::val one property at a time.
 // {"method","url","headers":[[name,value]],"body": string|null}
 void append_request_json(std::string& out, const Request& request);
-// {"kind","message"[,"field"][,"variable"][,"line","column"]}: the keys of error_to_val.
+// {"kind","message"[,"field"][,"variable"][,"line","column"]}: what HooksmithError takes.
 void append_error_json(std::string& out, const Error& error);
 // Appends `{"request":…}` or `{"error":…}` for the result of `body` (a Request).
 template <typename Body>
@@ -54,19 +51,26 @@ void append_guarded_request(std::string& out, Body&& body) {
 
 MissingPolicy parse_missing(const std::string& missing);
 
-// Runs `body` and returns its result, or {error} when it throws: the one place that turns C++
-// exceptions into JS-visible values.
+// Runs `body(out)`, which appends a result object to `out`, and returns that JSON text, or
+// {"error":…} when it throws: the one place that turns C++ exceptions into JS-visible values.
 template <typename Body>
-emscripten::val guarded(Body&& body) {
+std::string guarded_text(Body&& body) {
+    std::string out;
+    auto fail = [&](const Error& error) {
+        out = "{\"error\":";
+        append_error_json(out, error);
+        out += '}';
+    };
     try {
-        return body();
+        body(out);
     } catch (const Error& error) {
-        return failure(error);
+        fail(error);
     } catch (const std::bad_alloc&) {
-        return failure(Error(ErrorKind::limit, "out of memory"));
+        fail(Error(ErrorKind::limit, "out of memory"));
     } catch (const std::exception& error) {
-        return failure(Error(ErrorKind::render, std::string("internal error: ") + error.what()));
+        fail(Error(ErrorKind::render, std::string("internal error: ") + error.what()));
     }
+    return out;
 }
 
 }  // namespace hooksmith::wasm
