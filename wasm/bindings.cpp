@@ -214,6 +214,25 @@ std::string webhook_retry_policy_json(int handle) {
     return policy ? policy->to_json().dump() : std::string();
 }
 
+// A request from JS arrives in pieces, after js/core.mjs has checked its shape: each string is
+// converted by Embind as a std::string argument, and C++ reads no JS object.
+hs::Request& pending_request() {
+    static hs::Request request;
+    return request;
+}
+
+void request_begin(const std::string& method, const std::string& url, bool has_body, const std::string& body) {
+    hs::Request& request = pending_request();
+    request = hs::Request();
+    request.method = method;
+    request.url = url;
+    if (has_body) request.body = body;
+}
+
+void request_header(const std::string& name, const std::string& value) {
+    pending_request().headers.emplace_back(name, value);
+}
+
 std::string text_result(const std::string& text) {
     std::string out = "{\"text\":";
     append_json_string(out, text);
@@ -221,26 +240,27 @@ std::string text_result(const std::string& text) {
     return out;
 }
 
-std::string to_curl(const val& request, bool reveal) {
-    return guarded_text([&](std::string& out) { out = text_result(hs::to_curl(hs::wasm::request_from_val(request), reveal)); });
+// The next four work on the request given by request_begin / request_header.
+std::string to_curl(bool reveal) {
+    return guarded_text([&](std::string& out) { out = text_result(hs::to_curl(pending_request(), reveal)); });
 }
 
-std::string to_http(const val& request, bool reveal) {
-    return guarded_text([&](std::string& out) { out = text_result(hs::to_http(hs::wasm::request_from_val(request), reveal)); });
+std::string to_http(bool reveal) {
+    return guarded_text([&](std::string& out) { out = text_result(hs::to_http(pending_request(), reveal)); });
 }
 
-std::string masked_request(const val& request) {
+std::string masked_request() {
     return guarded_text([&](std::string& out) {
-        const hs::Request masked = hs::masked(hs::wasm::request_from_val(request));
+        const hs::Request masked = hs::masked(pending_request());
         out += "{\"request\":";
         hs::wasm::append_request_json(out, masked);
         out += '}';
     });
 }
 
-std::string analyze_cors(const val& request, const std::string& origin) {
+std::string analyze_cors(const std::string& origin) {
     return guarded_text([&](std::string& out) {
-        const hs::CorsAnalysis analysis = hs::analyze_cors(hs::wasm::request_from_val(request), origin);
+        const hs::CorsAnalysis analysis = hs::analyze_cors(pending_request(), origin);
         out += "{\"cors\":{\"mode\":";
         append_json_string(out, analysis.mode);
         out += ",\"reasons\":";
@@ -265,17 +285,18 @@ std::string resolve_retry_policy(const std::string& name_or_json) {
     });
 }
 
-// outcome: {kind: "response"|"timeout"|"network_error", status, retryAfter}
-std::string next_retry(const std::string& policy_json, int attempts_made, const val& outcome, double now_seconds) {
+// An attempt's outcome {kind: "response"|"timeout"|"network_error", status, retryAfter}, member
+// by member (js/core.mjs): status when it is a number, retryAfter when it is a string.
+std::string next_retry(const std::string& policy_json, int attempts_made, const std::string& kind, bool has_status,
+                       int status, bool has_retry_after, const std::string& retry_after, double now_seconds) {
     return guarded_text([&](std::string& out) {
         const hs::RetryPolicy policy = hs::RetryPolicy::from_json(parse_json_text(policy_json));
         hs::AttemptOutcome attempt;
-        const std::string kind = outcome["kind"].as<std::string>();
         attempt.kind = kind == "timeout" ? hs::AttemptOutcome::timeout
                      : kind == "network_error" ? hs::AttemptOutcome::network_error
                      : hs::AttemptOutcome::response;
-        if (outcome["status"].isNumber()) attempt.status = outcome["status"].as<int>();
-        if (outcome["retryAfter"].isString()) attempt.retry_after = outcome["retryAfter"].as<std::string>();
+        if (has_status) attempt.status = status;
+        if (has_retry_after) attempt.retry_after = retry_after;
         const hs::RetryDecision decision = hs::next_retry(policy, attempts_made, attempt, static_cast<std::int64_t>(now_seconds));
         out += "{\"decision\":{\"retry\":";
         out += decision.retry ? "true" : "false";
@@ -315,6 +336,8 @@ EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::function("webhookIsSigned", &webhook_is_signed);
     emscripten::function("webhookMissing", &webhook_missing);
     emscripten::function("webhookRetryPolicyJson", &webhook_retry_policy_json);
+    emscripten::function("requestBegin", &request_begin);
+    emscripten::function("requestHeader", &request_header);
     emscripten::function("toCurl", &to_curl);
     emscripten::function("toHttp", &to_http);
     emscripten::function("maskedRequest", &masked_request);

@@ -1,20 +1,17 @@
-// Conversions between Embind values and core types. Errors become values here, never exceptions
-// crossing into JS (Emscripten 3.1.6 cannot show their message).
+// JSON text for JS from core types. Errors become values here, never exceptions crossing into
+// JS (Emscripten 3.1.6 cannot show their message).
 #pragma once
 
-#include <emscripten/val.h>
-
+#include <exception>
+#include <new>
 #include <string>
+#include <vector>
 
 #include "hooksmith/error.hpp"
 #include "hooksmith/request.hpp"
 #include "hooksmith/template.hpp"
 
 namespace hooksmith::wasm {
-
-// A request {method, url, headers: [[name, value]], body: string | null} from JS; throws
-// Error{input} naming what is malformed.
-Request request_from_val(const emscripten::val& value);
 
 // A JSON array of strings.
 void append_strings_json(std::string& out, const std::vector<std::string>& strings);

@@ -32,6 +32,38 @@ function webhookHandle(raw, number) {
   };
 }
 
+// The checks and messages of a request's shape ({method, url, headers: [[name, value]], body:
+// string | null}), in order; null when it is well formed.
+function requestProblem(request) {
+  if (request === null || typeof request !== 'object') return 'a request must be an object {method, url, headers, body}';
+  if (typeof request.method !== 'string') return 'request.method must be a string';
+  if (typeof request.url !== 'string') return 'request.url must be a string';
+  const { headers } = request;
+  if (headers !== undefined) {
+    if (!Array.isArray(headers)) return 'request.headers must be an array of [name, value] pairs';
+    for (let i = 0; i < headers.length; i++) {
+      const pair = headers[i];
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
+        return `request.headers[${i}] must be a [name, value] pair of strings`;
+      }
+    }
+  }
+  const { body } = request;
+  if (typeof body !== 'string' && body !== null && body !== undefined) return 'request.body must be a string or null';
+  return null;
+}
+
+// Hands a request to the core piece by piece, then parses what `call` answers about it.
+function withRequest(raw, request, call) {
+  const problem = requestProblem(request);
+  if (problem) return { error: { kind: 'input', message: problem } };
+  const { method, url, headers = [], body } = request;
+  const hasBody = typeof body === 'string';
+  raw.requestBegin(method, url, hasBody, hasBody ? body : '');
+  for (let i = 0; i < headers.length; i++) raw.requestHeader(headers[i][0], headers[i][1]);
+  return parsed(call());
+}
+
 /** Wraps the Emscripten module: every entry point returns {result…} or {error} objects. */
 export function wrapCore(raw) {
   return {
@@ -41,12 +73,17 @@ export function wrapCore(raw) {
       const result = parsed(raw.compileWebhook(config));
       return result.error ? result : { webhook: webhookHandle(raw, result.webhook) };
     },
-    toCurl: (request, reveal) => parsed(raw.toCurl(request, reveal)),
-    toHttp: (request, reveal) => parsed(raw.toHttp(request, reveal)),
-    maskedRequest: (request) => parsed(raw.maskedRequest(request)),
-    analyzeCors: (request, origin) => parsed(raw.analyzeCors(request, origin)),
+    toCurl: (request, reveal) => withRequest(raw, request, () => raw.toCurl(reveal)),
+    toHttp: (request, reveal) => withRequest(raw, request, () => raw.toHttp(reveal)),
+    maskedRequest: (request) => withRequest(raw, request, () => raw.maskedRequest()),
+    analyzeCors: (request, origin) => withRequest(raw, request, () => raw.analyzeCors(origin)),
     resolveRetryPolicy: (retry) => parsed(raw.resolveRetryPolicy(retry)),
-    nextRetry: (policy, attempts, outcome, now) => parsed(raw.nextRetry(policy, attempts, outcome, now)),
+    nextRetry(policy, attempts, { kind, status, retryAfter }, now) {
+      const hasStatus = typeof status === 'number';
+      const hasRetryAfter = typeof retryAfter === 'string';
+      return parsed(raw.nextRetry(policy, attempts, kind, hasStatus, hasStatus ? status : 0, hasRetryAfter,
+        hasRetryAfter ? retryAfter : '', now));
+    },
     randomMessageId: () => raw.randomMessageId(),
     memoryUsage: () => parsed(raw.memoryUsage()),
   };
