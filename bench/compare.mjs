@@ -161,6 +161,7 @@ function printTable(contenders, byKey) {
     'wasm-object': '>=2x nunjucks',
     'wasm-text': '>=2x nunjucks',
     'wasm-many': '>=3x nunjucks',
+    'wasm-many-text': '>=3x nunjucks',
   };
   const header = ['contender', 'CPU µs/webhook', 'wall µs (best)', 'wall µs (median)', 'vs Jinja2', 'vs nunjucks', 'target'];
   const rows = contenders.map((c) => [
@@ -196,7 +197,7 @@ if (args.nativeBench) {
 if (args.cli) contenders.push(cliContender(args.cli, lines, args.repeats, args.work, args.python));
 else skip('CLI (no --cli)');
 if (args.wasmEntry) {
-  for (const mode of ['wasm-object', 'wasm-text', 'wasm-many']) {
+  for (const mode of ['wasm-object', 'wasm-text', 'wasm-many', 'wasm-many-text']) {
     contenders.push(selfTimed(mode, process.execPath, [nodeBatch, mode, workloadPath, args.contexts, out(mode), R, args.wasmEntry], out(mode)));
   }
 } else skip('Wasm (no --wasm-entry)');

@@ -41,6 +41,16 @@ set(HOOKSMITH_WASM_HOT_SOURCES
   template/filters_number.cpp template/filters_sequence.cpp
   webhook/webhook.cpp webhook/url.cpp webhook/encode.cpp
   webhook/typed_value.cpp webhook/headers.cpp)
+# clang's driver turns an -Oz anywhere on the command line into -fno-inline-functions, which a
+# later -O2 does not undo: a file given "-Oz … -O2" gets -O2 without inlining. For the hot path
+# of the web flavour that is the trade-off we want (real inlining there: +50 KB gzipped); the
+# Node flavour's core adds this flag back (without it: 1.8x slower renders).
+set(HOOKSMITH_WASM_UNDO_OZ -finline-functions)
+# libc++ declares std::string's members `extern template`, so push_back/append run the copies in
+# Emscripten's prebuilt libc++, which is compiled at -Oz and calls out again for size(),
+# __is_long() … (~17 % of a render's profile at -O2). Instantiating them in our own objects lets
+# them follow our optimisation level.
+set(HOOKSMITH_WASM_OWN_STRINGS _LIBCPP_DISABLE_EXTERN_TEMPLATE)
 if(HOOKSMITH_WASM_HOT_OPT)
   foreach(file IN LISTS HOOKSMITH_WASM_HOT_SOURCES)
     set_source_files_properties(${PROJECT_SOURCE_DIR}/core/src/${file} PROPERTIES COMPILE_OPTIONS ${HOOKSMITH_WASM_HOT_OPT})
@@ -53,4 +63,19 @@ if(HOOKSMITH_WASM_LTO)
   add_compile_options(-flto)
   add_link_options(-flto)
 endif()
+# Two flavours, two trade-offs. A page downloads the web flavour: its core is the size-tuned
+# `hooksmith` above. Node renders batches from a local file, where size hardly matters and speed
+# does: its flavour links `hooksmith_speed`, a second build of the same sources at this level
+# (~2.2x faster renders than -Oz for ~80 KB more gzipped; docs/performance.md). Empty: the Node
+# flavour links the size-tuned core too.
+set(HOOKSMITH_WASM_NODE_OPT "-O2" CACHE STRING "Optimisation level of the Node flavour's core (empty: same as the web flavour)")
+function(hooksmith_wasm_speed_core)
+  if(HOOKSMITH_WASM_NODE_OPT)
+    hooksmith_core(_speed)
+    foreach(part crypto template webhook)
+      target_compile_options(hooksmith_speed_${part} PRIVATE ${HOOKSMITH_WASM_NODE_OPT} ${HOOKSMITH_WASM_UNDO_OZ})
+      target_compile_definitions(hooksmith_speed_${part} PRIVATE ${HOOKSMITH_WASM_OWN_STRINGS})
+    endforeach()
+  endif()
+endfunction()
 set(HOOKSMITH_WASM_EXTRA_LINK_FLAGS "" CACHE STRING "Extra em++ link flags, ;-separated (e.g. --profiling-funcs for bench/wasm_functions.py)")

@@ -1,5 +1,8 @@
-// The Embind shell: converts between JS and the core, nothing else. Every entry point returns
-// {result…} or {error}; the JS module (js/*.mjs) turns errors into HooksmithError.
+// The Embind shell: converts between JS and the core, nothing else. Every entry point answers
+// with JSON text, {result…} or {error}, that js/core.mjs parses (HooksmithError comes from
+// {error}) — except rendering, which reads and writes buffers in the Wasm heap (results.hpp,
+// js/results.mjs); compiled webhooks are numbered handles, not a bound class. A small Embind surface
+// keeps its JS glue small (docs/performance.md, "Wasm size").
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -9,29 +12,34 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "convert.hpp"
 #include "linked_data.hpp"
+#include "results.hpp"
 #include "hooksmith/cors.hpp"
 #include "hooksmith/export.hpp"
 #include "hooksmith/retry.hpp"
 #include "hooksmith/template.hpp"
 #include "hooksmith/webhook.hpp"
+#include "webhook/encode.hpp"
 #include "webhook/signing.hpp"
 
 using emscripten::val;
 namespace hs = hooksmith;
-using hs::wasm::guarded;
+using hs::detail::append_json_string;
+using hs::wasm::append_strings_json;
+using hs::wasm::guarded_text;
 
 namespace {
 
-val with(const char* name, val value) {
-    val out = val::object();
-    out.set(name, value);
-    return out;
+// Parsed from a pointer range, like every JSON text in the core: one instance of nlohmann's parser.
+nlohmann::ordered_json parse_json_text(const std::string& text) {
+    return nlohmann::ordered_json::parse(text.data(), text.data() + text.size());
 }
 
 // The demo re-renders one template as the user types another field: keep the last compile.
@@ -44,17 +52,25 @@ const hs::Template& compiled_template(const std::string& source) {
     return *last;
 }
 
-val render_template(const std::string& source, const std::string& context_json, const std::string& missing) {
-    return guarded([&] {
+std::string render_template(const std::string& source, const std::string& context_json, const std::string& missing) {
+    return guarded_text([&](std::string& out) {
         hs::RenderOptions options;
         options.missing = hs::wasm::parse_missing(missing);
         const auto context = hs::Context::from_json_text(context_json);
-        return with("output", val(compiled_template(source).render(context, options)));
+        const std::string output = compiled_template(source).render(context, options);
+        out += "{\"output\":";
+        append_json_string(out, output);
+        out += '}';
     });
 }
 
-val template_variables(const std::string& source) {
-    return guarded([&] { return with("variables", hs::wasm::strings_to_val(compiled_template(source).variables())); });
+std::string template_variables(const std::string& source) {
+    return guarded_text([&](std::string& out) {
+        const auto variables = compiled_template(source).variables();
+        out += "{\"variables\":";
+        append_strings_json(out, variables);
+        out += '}';
+    });
 }
 
 // A compiled webhook as JS sees it: rendering takes the context as JSON text.
@@ -62,80 +78,70 @@ class WebhookHandle {
 public:
     explicit WebhookHandle(hs::CompiledWebhook webhook) : webhook_(std::move(webhook)) {}
 
-    // `id` is a string or null/undefined; `timestamp` Unix seconds or null/undefined.
-    // Returns `{"request":…}` or `{"error":…}` as UTF-8 JSON text: a view of this handle's
-    // buffer, valid until the next call (webhook.mjs decodes it at once).
-    val render_json(const std::string& context_json, const val& id, const val& timestamp) const {
-        out_.clear();
-        hs::wasm::append_guarded_request(out_, [&] {
-            return webhook_.render(hs::Context::from_json_text(context_json), render_input(id, timestamp));
-        });
-        return out_view();
+    const hs::CompiledWebhook& webhook() const { return webhook_; }
+
+    // Where JS writes the UTF-8 of what render/renderBatch read (TextEncoder.encodeInto straight
+    // into the Wasm heap: no JS array, no copy into a std::string). At least `bytes` long; the
+    // address holds until the next call.
+    std::uintptr_t input_buffer(std::size_t bytes) {
+        if (bytes <= kKeptBufferBytes && in_.size() > kKeptBufferBytes) std::string().swap(in_);
+        if (in_.size() < bytes) in_.resize(bytes);
+        return reinterpret_cast<std::uintptr_t>(in_.data());
     }
 
-    // Many users in one call: `contexts` holds one JSON text per line (none may contain a raw
-    // newline); returns the JSON array of their `{"request"}`/`{"error"}` results, in order.
-    val render_batch_json(const std::string& contexts, const val& id, const val& timestamp) const {
-        // A huge earlier batch should not pin its buffer for the handle's lifetime.
-        if (out_.capacity() > kKeptBufferBytes) std::string().swap(out_);
-        out_.clear();
-        hs::RenderInput input;
+    // Renders the context whose JSON text is the first `length` bytes of the input buffer. `id` is
+    // a string or null/undefined; `timestamp` Unix seconds or null/undefined. Returns the address
+    // of the result records (results.hpp), valid until the next call.
+    std::uintptr_t render(std::size_t length, const val& id, const val& timestamp) {
+        records_.clear();
+        records_.add_guarded([&] {
+            return webhook_.render(hs::Context::from_json_text(input(length)), render_input(id, timestamp));
+        });
+        return records_.publish();
+    }
+
+    // Many users in one call: the input holds one JSON text per line (none may contain a raw
+    // newline); one result each, in order. A bad id/timestamp is one error for the whole batch.
+    std::uintptr_t render_batch(std::size_t length, const val& id, const val& timestamp) {
+        records_.clear();
+        hs::RenderInput options;
+        std::string_view all;
         try {
-            input = render_input(id, timestamp);
+            options = render_input(id, timestamp);
+            all = input(length);
         } catch (const hs::Error& error) {
-            out_ += "{\"error\":";
-            hs::wasm::append_error_json(out_, error);
-            out_ += '}';
-            return out_view();
+            records_.add_batch_error(error);
+            return records_.publish();
         }
-        out_.reserve(contexts.size() * 2);
-        out_ += '[';
-        const std::string_view all(contexts);
         std::size_t start = 0;
         while (true) {
             const std::size_t end = std::min(all.find('\n', start), all.size());
-            if (start != 0) out_ += ',';
-            hs::wasm::append_guarded_request(out_, [&] {
-                return webhook_.render(hs::Context::from_json_text(all.substr(start, end - start)), input);
+            records_.add_guarded([&] {
+                return webhook_.render(hs::Context::from_json_text(all.substr(start, end - start)), options);
             });
             if (end == all.size()) break;
             start = end + 1;
         }
-        out_ += ']';
-        return out_view();
+        return records_.publish();
     }
 
-    val report(const std::string& context_json) const {
-        return guarded([&] {
+    std::string report(const std::string& context_json) const {
+        return guarded_text([&](std::string& out) {
             const hs::RenderReport report = webhook_.report(hs::Context::from_json_text(context_json));
-            val out = val::object();
-            out.set("absentVariables", hs::wasm::strings_to_val(report.absent_variables));
-            out.set("warnings", hs::wasm::strings_to_val(report.warnings));
-            out.set("linkedDataNeeded", hs::wasm::strings_to_val(report.linked_data_needed));
-            return with("report", out);
+            out += "{\"report\":{\"absentVariables\":";
+            append_strings_json(out, report.absent_variables);
+            out += ",\"warnings\":";
+            append_strings_json(out, report.warnings);
+            out += ",\"linkedDataNeeded\":";
+            append_strings_json(out, report.linked_data_needed);
+            out += "}}";
         });
     }
 
-    // Linked Data (linked_data.cpp): JSON text in and out.
-    std::string linked_data_needed(const std::string& context_json, const std::string& answers_json) const {
-        return hs::wasm::linked_data_needed(webhook_, context_json, answers_json);
-    }
-    std::string render_with_linked_data(const std::string& context_json, const std::string& answers_json,
-                                        const val& id, const val& timestamp) const {
-        return hs::wasm::render_with_linked_data(webhook_, context_json, answers_json, id, timestamp);
-    }
-
-    val variables() const { return hs::wasm::strings_to_val(webhook_.variables()); }
-    std::string config_json(bool reveal) const { return webhook_.config_json(reveal); }
-    std::string method() const { return webhook_.method(); }
-    bool is_signed() const { return webhook_.is_signed(); }
-    std::string missing() const {
-        return webhook_.missing_policy() == hs::MissingPolicy::jinja ? "jinja" : "suppress";
-    }
-    // The config's retry policy as JSON text, or "" when the config has none.
-    std::string retry_policy_json() const {
-        const auto& policy = webhook_.retry_policy();
-        return policy ? policy->to_json().dump() : std::string();
+    std::string variables() const {
+        std::string out;
+        append_strings_json(out, webhook_.variables());
+        return out;
     }
 
 private:
@@ -151,102 +157,195 @@ private:
         return input;
     }
 
-    val out_view() const {
-        return val(emscripten::typed_memory_view(out_.size(), reinterpret_cast<const unsigned char*>(out_.data())));
+    std::string_view input(std::size_t length) const {
+        if (length > in_.size()) throw hs::Error(hs::ErrorKind::input, "the input is longer than the buffer inputBuffer() returned");
+        return std::string_view(in_.data(), length);
     }
 
-    static constexpr std::size_t kKeptBufferBytes = 1 << 20;
+    static constexpr std::size_t kKeptBufferBytes = hs::wasm::ResultRecords::kKeptBufferBytes;
     hs::CompiledWebhook webhook_;
-    mutable std::string out_;  // the last render's JSON text, reused to avoid an allocation per call
+    std::string in_;  // the input buffer, reused from call to call
+    hs::wasm::ResultRecords records_;
 };
 
-val compile_webhook(const std::string& config_json) {
-    return guarded([&] { return with("webhook", val(WebhookHandle(hs::CompiledWebhook::compile(config_json)))); });
+// Compiled webhooks by handle number (index + 1); a deleted one's slot is reused. js/core.mjs
+// never passes a deleted handle.
+std::vector<std::unique_ptr<WebhookHandle>>& webhooks() {
+    static std::vector<std::unique_ptr<WebhookHandle>> all;
+    return all;
 }
 
-val to_curl(const val& request, bool reveal) {
-    return guarded([&] { return with("text", val(hs::to_curl(hs::wasm::request_from_val(request), reveal))); });
+WebhookHandle& webhook(int handle) { return *webhooks()[static_cast<std::size_t>(handle - 1)]; }
+
+std::string compile_webhook(const std::string& config_json) {
+    return guarded_text([&](std::string& out) {
+        auto compiled = std::make_unique<WebhookHandle>(hs::CompiledWebhook::compile(config_json));
+        auto& all = webhooks();
+        auto slot = std::find(all.begin(), all.end(), nullptr);
+        if (slot == all.end()) slot = all.insert(all.end(), nullptr);
+        *slot = std::move(compiled);
+        out += "{\"webhook\":";
+        out += std::to_string(slot - all.begin() + 1);
+        out += '}';
+    });
 }
 
-val to_http(const val& request, bool reveal) {
-    return guarded([&] { return with("text", val(hs::to_http(hs::wasm::request_from_val(request), reveal))); });
+void delete_webhook(int handle) { webhooks()[static_cast<std::size_t>(handle - 1)].reset(); }
+
+std::uintptr_t webhook_input_buffer(int handle, std::size_t bytes) { return webhook(handle).input_buffer(bytes); }
+std::uintptr_t webhook_render(int handle, std::size_t length, const val& id, const val& timestamp) {
+    return webhook(handle).render(length, id, timestamp);
+}
+std::uintptr_t webhook_render_batch(int handle, std::size_t length, const val& id, const val& timestamp) {
+    return webhook(handle).render_batch(length, id, timestamp);
+}
+std::string webhook_report(int handle, const std::string& context_json) { return webhook(handle).report(context_json); }
+// Linked Data (linked_data.cpp): JSON text in and out.
+std::string webhook_linked_data_needed(int handle, const std::string& context_json, const std::string& answers_json) {
+    return hs::wasm::linked_data_needed(webhook(handle).webhook(), context_json, answers_json);
+}
+std::string webhook_render_with_linked_data(int handle, const std::string& context_json, const std::string& answers_json,
+                                            const val& id, const val& timestamp) {
+    return hs::wasm::render_with_linked_data(webhook(handle).webhook(), context_json, answers_json, id, timestamp);
+}
+std::string webhook_variables(int handle) { return webhook(handle).variables(); }
+std::string webhook_config_json(int handle, bool reveal) { return webhook(handle).webhook().config_json(reveal); }
+std::string webhook_method(int handle) { return webhook(handle).webhook().method(); }
+bool webhook_is_signed(int handle) { return webhook(handle).webhook().is_signed(); }
+std::string webhook_missing(int handle) {
+    return webhook(handle).webhook().missing_policy() == hs::MissingPolicy::jinja ? "jinja" : "suppress";
+}
+// The config's retry policy as JSON text, or "" when the config has none.
+std::string webhook_retry_policy_json(int handle) {
+    const auto& policy = webhook(handle).webhook().retry_policy();
+    return policy ? policy->to_json().dump() : std::string();
 }
 
-val masked_request(const val& request) {
-    return guarded([&] { return with("request", hs::wasm::request_to_val(hs::masked(hs::wasm::request_from_val(request)))); });
+// A request from JS arrives in pieces, after js/core.mjs has checked its shape: each string is
+// converted by Embind as a std::string argument, and C++ reads no JS object.
+hs::Request& pending_request() {
+    static hs::Request request;
+    return request;
 }
 
-val analyze_cors(const val& request, const std::string& origin) {
-    return guarded([&] {
-        const hs::CorsAnalysis analysis = hs::analyze_cors(hs::wasm::request_from_val(request), origin);
-        val out = val::object();
-        out.set("mode", analysis.mode);
-        out.set("reasons", hs::wasm::strings_to_val(analysis.reasons));
-        out.set("requiredResponseHeaders", hs::wasm::strings_to_val(analysis.required_response_headers));
-        out.set("notes", hs::wasm::strings_to_val(analysis.notes));
-        return with("cors", out);
+void request_begin(const std::string& method, const std::string& url, bool has_body, const std::string& body) {
+    hs::Request& request = pending_request();
+    request = hs::Request();
+    request.method = method;
+    request.url = url;
+    if (has_body) request.body = body;
+}
+
+void request_header(const std::string& name, const std::string& value) {
+    pending_request().headers.emplace_back(name, value);
+}
+
+std::string text_result(const std::string& text) {
+    std::string out = "{\"text\":";
+    append_json_string(out, text);
+    out += '}';
+    return out;
+}
+
+// The next four work on the request given by request_begin / request_header.
+std::string to_curl(bool reveal) {
+    return guarded_text([&](std::string& out) { out = text_result(hs::to_curl(pending_request(), reveal)); });
+}
+
+std::string to_http(bool reveal) {
+    return guarded_text([&](std::string& out) { out = text_result(hs::to_http(pending_request(), reveal)); });
+}
+
+std::string masked_request() {
+    return guarded_text([&](std::string& out) {
+        const hs::Request masked = hs::masked(pending_request());
+        out += "{\"request\":";
+        hs::wasm::append_request_json(out, masked);
+        out += '}';
+    });
+}
+
+std::string analyze_cors(const std::string& origin) {
+    return guarded_text([&](std::string& out) {
+        const hs::CorsAnalysis analysis = hs::analyze_cors(pending_request(), origin);
+        out += "{\"cors\":{\"mode\":";
+        append_json_string(out, analysis.mode);
+        out += ",\"reasons\":";
+        append_strings_json(out, analysis.reasons);
+        out += ",\"requiredResponseHeaders\":";
+        append_strings_json(out, analysis.required_response_headers);
+        out += ",\"notes\":";
+        append_strings_json(out, analysis.notes);
+        out += "}}";
     });
 }
 
 // A preset name ("leanplum", "interactive") or the JSON text of a `retry` value → policy JSON text.
-val resolve_retry_policy(const std::string& name_or_json) {
-    return guarded([&] {
+std::string resolve_retry_policy(const std::string& name_or_json) {
+    return guarded_text([&](std::string& out) {
         const bool is_name = !name_or_json.empty() && name_or_json.front() != '{';
         const hs::RetryPolicy policy = is_name ? hs::RetryPolicy::preset(name_or_json)
-                                               : hs::RetryPolicy::from_json(nlohmann::json::parse(name_or_json));
-        return with("policy", val(policy.to_json().dump()));
+                                               : hs::RetryPolicy::from_json(parse_json_text(name_or_json));
+        out += "{\"policy\":";
+        append_json_string(out, policy.to_json().dump());
+        out += '}';
     });
 }
 
-// outcome: {kind: "response"|"timeout"|"network_error", status, retryAfter}
-val next_retry(const std::string& policy_json, int attempts_made, const val& outcome, double now_seconds) {
-    return guarded([&] {
-        const hs::RetryPolicy policy = hs::RetryPolicy::from_json(nlohmann::json::parse(policy_json));
+// An attempt's outcome {kind: "response"|"timeout"|"network_error", status, retryAfter}, member
+// by member (js/core.mjs): status when it is a number, retryAfter when it is a string.
+std::string next_retry(const std::string& policy_json, int attempts_made, const std::string& kind, bool has_status,
+                       int status, bool has_retry_after, const std::string& retry_after, double now_seconds) {
+    return guarded_text([&](std::string& out) {
+        const hs::RetryPolicy policy = hs::RetryPolicy::from_json(parse_json_text(policy_json));
         hs::AttemptOutcome attempt;
-        const std::string kind = outcome["kind"].as<std::string>();
         attempt.kind = kind == "timeout" ? hs::AttemptOutcome::timeout
                      : kind == "network_error" ? hs::AttemptOutcome::network_error
                      : hs::AttemptOutcome::response;
-        if (outcome["status"].isNumber()) attempt.status = outcome["status"].as<int>();
-        if (outcome["retryAfter"].isString()) attempt.retry_after = outcome["retryAfter"].as<std::string>();
+        if (has_status) attempt.status = status;
+        if (has_retry_after) attempt.retry_after = retry_after;
         const hs::RetryDecision decision = hs::next_retry(policy, attempts_made, attempt, static_cast<std::int64_t>(now_seconds));
-        val out = val::object();
-        out.set("retry", decision.retry);
-        out.set("success", decision.success);
-        out.set("delayMs", static_cast<double>(decision.delay_ms));
-        out.set("reason", decision.reason);
-        return with("decision", out);
+        out += "{\"decision\":{\"retry\":";
+        out += decision.retry ? "true" : "false";
+        out += ",\"success\":";
+        out += decision.success ? "true" : "false";
+        out += ",\"delayMs\":";
+        out += std::to_string(decision.delay_ms);
+        out += ",\"reason\":";
+        append_json_string(out, decision.reason);
+        out += "}}";
     });
 }
 
 std::string random_message_id() { return hs::detail::random_message_id(); }
 
 // For leak tests and the demo's diagnostics: the Wasm heap's size and the bytes malloc holds.
-val memory_usage() {
-    val out = val::object();
-    out.set("heapBytes", static_cast<double>(emscripten_get_heap_size()));
-    out.set("allocatedBytes", static_cast<double>(mallinfo().uordblks));
-    return out;
+std::string memory_usage() {
+    return "{\"heapBytes\":" + std::to_string(emscripten_get_heap_size()) +
+           ",\"allocatedBytes\":" + std::to_string(mallinfo().uordblks) + "}";
 }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(hooksmith) {
-    emscripten::class_<WebhookHandle>("WebhookHandle")
-        .function("renderJson", &WebhookHandle::render_json)
-        .function("renderBatchJson", &WebhookHandle::render_batch_json)
-        .function("report", &WebhookHandle::report)
-        .function("linkedDataNeeded", &WebhookHandle::linked_data_needed)
-        .function("renderWithLinkedData", &WebhookHandle::render_with_linked_data)
-        .function("variables", &WebhookHandle::variables)
-        .function("configJson", &WebhookHandle::config_json)
-        .function("method", &WebhookHandle::method)
-        .function("isSigned", &WebhookHandle::is_signed)
-        .function("missing", &WebhookHandle::missing)
-        .function("retryPolicyJson", &WebhookHandle::retry_policy_json);
     emscripten::function("renderTemplate", &render_template);
     emscripten::function("templateVariables", &template_variables);
     emscripten::function("compileWebhook", &compile_webhook);
+    emscripten::function("deleteWebhook", &delete_webhook);
+    emscripten::function("webhookInputBuffer", &webhook_input_buffer);
+    emscripten::function("webhookRender", &webhook_render);
+    emscripten::function("webhookRenderBatch", &webhook_render_batch);
+    emscripten::function("webhookReport", &webhook_report);
+    emscripten::function("webhookLinkedDataNeeded", &webhook_linked_data_needed);
+    emscripten::function("webhookRenderWithLinkedData", &webhook_render_with_linked_data);
+    emscripten::function("webhookVariables", &webhook_variables);
+    emscripten::function("webhookConfigJson", &webhook_config_json);
+    emscripten::function("webhookMethod", &webhook_method);
+    emscripten::function("webhookIsSigned", &webhook_is_signed);
+    emscripten::function("webhookMissing", &webhook_missing);
+    emscripten::function("webhookRetryPolicyJson", &webhook_retry_policy_json);
+    emscripten::function("requestBegin", &request_begin);
+    emscripten::function("requestHeader", &request_header);
     emscripten::function("toCurl", &to_curl);
     emscripten::function("toHttp", &to_http);
     emscripten::function("maskedRequest", &masked_request);

@@ -6,77 +6,6 @@
 
 namespace hooksmith::wasm {
 
-using emscripten::val;
-
-val error_to_val(const Error& error) {
-    val out = val::object();
-    out.set("kind", to_string(error.kind));
-    out.set("message", error.message);
-    if (!error.field.empty()) out.set("field", error.field);
-    if (!error.variable.empty()) out.set("variable", error.variable);
-    if (error.line > 0) {
-        out.set("line", error.line);
-        out.set("column", error.column);
-    }
-    return out;
-}
-
-val failure(const Error& error) {
-    val out = val::object();
-    out.set("error", error_to_val(error));
-    return out;
-}
-
-val request_to_val(const Request& request) {
-    val out = val::object();
-    out.set("method", request.method);
-    out.set("url", request.url);
-    val headers = val::array();
-    for (const auto& [name, value] : request.headers) {
-        val pair = val::array();
-        pair.call<void>("push", name);
-        pair.call<void>("push", value);
-        headers.call<void>("push", pair);
-    }
-    out.set("headers", headers);
-    out.set("body", request.body ? val(*request.body) : val::null());
-    return out;
-}
-
-namespace {
-std::string string_member(const val& object, const char* name) {
-    const val member = object[name];
-    if (!member.isString()) throw Error(ErrorKind::input, std::string("request.") + name + " must be a string");
-    return member.as<std::string>();
-}
-}  // namespace
-
-Request request_from_val(const val& value) {
-    if (value.isNull() || value.isUndefined() || value.typeOf().as<std::string>() != "object") {
-        throw Error(ErrorKind::input, "a request must be an object {method, url, headers, body}");
-    }
-    Request request;
-    request.method = string_member(value, "method");
-    request.url = string_member(value, "url");
-    const val headers = value["headers"];
-    if (!headers.isUndefined()) {
-        if (!val::global("Array").call<bool>("isArray", headers)) throw Error(ErrorKind::input, "request.headers must be an array of [name, value] pairs");
-        const unsigned count = headers["length"].as<unsigned>();
-        for (unsigned i = 0; i < count; ++i) {
-            const val pair = headers[i];
-            if (!val::global("Array").call<bool>("isArray", pair) || pair["length"].as<unsigned>() != 2 ||
-                !pair[0].isString() || !pair[1].isString()) {
-                throw Error(ErrorKind::input, "request.headers[" + std::to_string(i) + "] must be a [name, value] pair of strings");
-            }
-            request.headers.emplace_back(pair[0].as<std::string>(), pair[1].as<std::string>());
-        }
-    }
-    const val body = value["body"];
-    if (body.isString()) request.body = body.as<std::string>();
-    else if (!body.isNull() && !body.isUndefined()) throw Error(ErrorKind::input, "request.body must be a string or null");
-    return request;
-}
-
 // JSON string literals come from the core's body encoder. Bytes >= 0x80 pass through as they
 // are: the JS side decodes with TextDecoder, which turns an invalid sequence into U+FFFD.
 using detail::append_json_string;
@@ -125,10 +54,13 @@ void append_error_json(std::string& out, const Error& error) {
     out += '}';
 }
 
-val strings_to_val(const std::vector<std::string>& strings) {
-    val out = val::array();
-    for (const auto& text : strings) out.call<void>("push", text);
-    return out;
+void append_strings_json(std::string& out, const std::vector<std::string>& strings) {
+    out += '[';
+    for (std::size_t i = 0; i < strings.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, strings[i]);
+    }
+    out += ']';
 }
 
 MissingPolicy parse_missing(const std::string& missing) {

@@ -1,68 +1,41 @@
 #include "linked_data.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
-#include <new>
-#include <optional>
 
-#include "hooksmith/export.hpp"
+#include "convert.hpp"
 #include "hooksmith/linked_data.hpp"
+#include "webhook/encode.hpp"
 
 namespace hooksmith::wasm {
 
-namespace {
-
-using nlohmann::ordered_json;
-
-ordered_json error_json(const Error& error) {
-    ordered_json out = {{"kind", to_string(error.kind)}, {"message", error.message}};
-    if (!error.field.empty()) out["field"] = error.field;
-    if (!error.variable.empty()) out["variable"] = error.variable;
-    if (error.line > 0) {
-        out["line"] = error.line;
-        out["column"] = error.column;
-    }
-    return out;
-}
-
-// Like guarded() in convert.hpp, for entry points that answer with JSON text.
-template <typename Body>
-std::string guarded_json(Body&& body) {
-    ordered_json out;
-    try {
-        out = body();
-    } catch (const Error& error) {
-        out = {{"error", error_json(error)}};
-    } catch (const std::bad_alloc&) {
-        out = {{"error", error_json(Error(ErrorKind::limit, "out of memory"))}};
-    } catch (const std::exception& error) {
-        out = {{"error", error_json(Error(ErrorKind::render, std::string("internal error: ") + error.what()))}};
-    }
-    // Bodies and messages can hold any bytes: replace invalid UTF-8 rather than throw here.
-    return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
-
-}  // namespace
-
+// JSON text written like every other result of the shell (convert.hpp): no nlohmann objects.
 std::string linked_data_needed(const CompiledWebhook& webhook, const std::string& context_json,
                                const std::string& answers_json) {
-    return guarded_json([&] {
+    return guarded_text([&](std::string& out) {
         const auto context = Context::from_json_text(context_json);
-        ordered_json fetches = ordered_json::array();
-        for (const LinkedDataFetch& fetch : webhook.linked_data_needed(context, parse_linked_data_answers(answers_json))) {
-            fetches.push_back({{"source", fetch.source},
-                               {"parameter", fetch.parameter ? ordered_json(*fetch.parameter) : ordered_json(nullptr)},
-                               {"request", request_to_json(fetch.request)}});
+        const auto fetches = webhook.linked_data_needed(context, parse_linked_data_answers(answers_json));
+        out += "{\"fetches\":[";
+        bool first = true;
+        for (const LinkedDataFetch& fetch : fetches) {
+            if (!first) out += ',';
+            first = false;
+            out += "{\"source\":";
+            detail::append_json_string(out, fetch.source);
+            out += ",\"parameter\":";
+            if (fetch.parameter) detail::append_json_string(out, *fetch.parameter);
+            else out += "null";
+            out += ",\"request\":";
+            append_request_json(out, fetch.request);
+            out += '}';
         }
-        return ordered_json{{"fetches", std::move(fetches)}};
+        out += "]}";
     });
 }
 
 std::string render_with_linked_data(const CompiledWebhook& webhook, const std::string& context_json,
                                     const std::string& answers_json, const emscripten::val& id,
                                     const emscripten::val& timestamp) {
-    return guarded_json([&] {
+    return guarded_text([&](std::string& out) {
         RenderInput input;
         if (id.isString()) input.id = id.as<std::string>();
         if (timestamp.isNumber()) {
@@ -73,7 +46,10 @@ std::string render_with_linked_data(const CompiledWebhook& webhook, const std::s
         }
         const auto context = Context::from_json_text(context_json);
         const Context resolved = webhook.with_linked_data(context, parse_linked_data_answers(answers_json));
-        return ordered_json{{"request", request_to_json(webhook.render(resolved, input))}};
+        const Request request = webhook.render(resolved, input);
+        out += "{\"request\":";
+        append_request_json(out, request);
+        out += '}';
     });
 }
 

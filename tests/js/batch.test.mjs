@@ -97,3 +97,25 @@ test('a deleted webhook rejects renderMany', async () => {
   hook.delete();
   await assert.rejects(hook.renderMany([MARY_TEXT]), { kind: 'input' });
 });
+
+// Results come back as one decoded text sliced by UTF-16 lengths (wasm/js/results.mjs): a wrong
+// length would shift every later string of the block (headers are ASCII: the core refuses others).
+test('strings of every width survive the result block, one context and many', () =>
+  withHook({ ...SPEC_CONFIG, headers: [{ name: 'X-User', value: '{{ userId | urlencode }}' }],
+    data: [...SPEC_CONFIG.data, { key: 'note', value: '{{ note }}' }] }, async (hook) => {
+    const notes = ['', 'ascii', 'é', '😀😀', 'mixed é 😀 \u2028 中文 \u0000 end', "ctrl \u0001 quote \" backslash \\", 'x'.repeat(70000)];
+    const contexts = notes.map((note, i) => ({ ...JSON.parse(MARY_TEXT), userId: `u${i}😀`, note }));
+    const check = (request, i) => {
+      assert.equal(JSON.parse(request.body).note, notes[i], `note ${i}`);
+      assert.equal(request.url, `https://api.example.com/users/u${i}%F0%9F%98%80?src=spring%20sale`);
+      assert.deepEqual(request.headers.at(-1), ['X-User', `u${i}%F0%9F%98%80`]);
+    };
+    contexts.forEach((context, i) => check(hook.render(context), i));
+    const results = await hook.renderMany(contexts, { chunkSize: 3 });
+    results.forEach((result, i) => check(result.request, i));
+  }));
+
+test('a bad timestamp fails the whole batch even when the batch holds one context', () =>
+  withHook(SPEC_CONFIG, async (hook) => {
+    await assert.rejects(hook.renderMany([MARY_TEXT, MARY_TEXT], { timestamp: Infinity, chunkSize: 1 }), { kind: 'input' });
+  }));

@@ -1,21 +1,7 @@
 // renderMany's engine: a whole chunk of users crosses into Wasm in one call (their JSON texts
-// joined by newlines) and comes back as one JSON array, and the event loop gets a turn by time,
-// not after every chunk.
-import { HooksmithError, contextText } from './errors.mjs';
-
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
-/** The JSON text in a memory view of the Wasm heap, parsed (before the next core call reuses it). */
-export function parseView(view) {
-  return JSON.parse(decoder.decode(view));
-}
-
-/** UTF-8 bytes for a std::string parameter: TextEncoder is native code (Embind's own encoder is
- * a JS loop) and turns a lone surrogate into U+FFFD, like every other UTF-8 encoder. */
-export function utf8(text) {
-  return encoder.encode(text);
-}
+// joined by newlines) and comes back as one block of result records (results.mjs), and the
+// event loop gets a turn by time, not after every chunk.
+import { contextText } from './errors.mjs';
 
 // Long enough that yielding costs nothing measurable, short enough for a page to stay responsive.
 const YIELD_EVERY_MS = 16;
@@ -34,7 +20,7 @@ function yieldToEventLoop() {
 
 // Renders contexts[start, end) into results[start, end). A JSON text with a raw newline (only
 // possible as whitespace) cannot share the newline-separated batch and is rendered on its own.
-function renderChunk(handle, contexts, start, end, results, id, timestamp) {
+function renderChunk(io, contexts, start, end, results, id, timestamp) {
   const texts = [];
   const slots = [];
   for (let i = start; i < end; i++) {
@@ -46,20 +32,19 @@ function renderChunk(handle, contexts, start, end, results, id, timestamp) {
       continue;
     }
     if (text.includes('\n')) {
-      results[i] = parseView(handle.renderJson(utf8(text), id, timestamp));
+      results[i] = io.render(text, id, timestamp);
       continue;
     }
     texts.push(text);
     slots.push(i);
   }
   if (texts.length === 0) return;
-  const rendered = parseView(handle.renderBatchJson(utf8(texts.join('\n')), id, timestamp));
-  if (!Array.isArray(rendered)) throw new HooksmithError(rendered.error);
+  const rendered = io.renderBatch(texts.join('\n'), texts.length, id, timestamp);
   for (let k = 0; k < slots.length; k++) results[slots[k]] = rendered[k];
 }
 
 /** [{request} | {error}] for every context, in order; progress after each chunk. */
-export async function renderMany(handle, contexts, { id, timestamp, onProgress, chunkSize = 500, signal } = {}) {
+export async function renderMany(io, contexts, { id, timestamp, onProgress, chunkSize = 500, signal } = {}) {
   const total = contexts.length;
   const step = Math.max(1, Math.floor(chunkSize) || 1);
   const results = new Array(total);
@@ -67,7 +52,7 @@ export async function renderMany(handle, contexts, { id, timestamp, onProgress, 
   for (let start = 0; start < total; start += step) {
     signal?.throwIfAborted();
     const end = Math.min(start + step, total);
-    renderChunk(handle, contexts, start, end, results, id ?? null, timestamp ?? null);
+    renderChunk(io, contexts, start, end, results, id ?? null, timestamp ?? null);
     onProgress?.(end, total);
     if (end < total && now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();

@@ -1,6 +1,7 @@
 // The public JS API over the Embind core, shared by the browser and Node entry points.
 import { HooksmithError, contextText, unwrap } from './errors.mjs';
 import { Webhook } from './webhook.mjs';
+import { wrapCore } from './core.mjs';
 
 export { HooksmithError } from './errors.mjs';
 export { Webhook } from './webhook.mjs';
@@ -72,5 +73,5 @@ export class Hooksmith {
 }
 
 export async function instantiate(factory, moduleArgs = {}) {
-  return new Hooksmith(await factory(moduleArgs));
+  return new Hooksmith(wrapCore(await factory(moduleArgs)));
 }

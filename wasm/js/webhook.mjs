@@ -1,6 +1,7 @@
 // A compiled webhook: every template parsed once, rendered per user.
 import { HooksmithError, contextText, unwrap } from './errors.mjs';
-import { parseView, renderMany, utf8 } from './batch.mjs';
+import { renderMany } from './batch.mjs';
+import { RenderIO } from './results.mjs';
 import { sendWithFetch } from './send.mjs';
 import * as linkedData from './linked-data.mjs';
 
@@ -13,10 +14,12 @@ const finalizer = typeof FinalizationRegistry === 'function'
 export class Webhook {
   #core;
   #handle;
+  #io;
 
   constructor(core, handle) {
     this.#core = core;
     this.#handle = handle;
+    this.#io = new RenderIO(core, handle);
     finalizer?.register(this, handle, this);
   }
 
@@ -28,14 +31,16 @@ export class Webhook {
   /** The exact request for one user: {method, url, headers: [[name, value]], body|null}.
    * `timestamp` is Unix seconds (required when the webhook is signed). */
   render(context, { id, timestamp } = {}) {
-    return unwrap(parseView(this.#live().renderJson(utf8(contextText(context)), id ?? null, timestamp ?? null))).request;
+    this.#live();
+    return unwrap(this.#io.render(contextText(context), id ?? null, timestamp ?? null)).request;
   }
 
   /** Renders for many users; resolves to [{request} | {error}] in input order. Each chunk of
    * `chunkSize` users is one call into Wasm; reports progress as onProgress(done, total) after
    * each chunk, yields to the event loop every ~16 ms and stops at `signal`'s abort. */
   async renderMany(contexts, options = {}) {
-    return renderMany(this.#live(), contexts, options);
+    this.#live();
+    return renderMany(this.#io, contexts, options);
   }
 
   /** For one user, without rendering: {absentVariables: paths the context lacks (printed ones

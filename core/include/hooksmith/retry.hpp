@@ -42,10 +42,10 @@ struct RetryPolicy {
     // Every member is optional; omitted ones come from the preset (default "leanplum"). The result
     // is named after the preset whose values it has, else "custom". Violations throw Error{config}
     // with field "retry" or "retry.<member>".
-    static RetryPolicy from_json(const nlohmann::json& value);
+    static RetryPolicy from_json(const nlohmann::ordered_json& value);
     // The object form with every member; from_json(to_json()) == *this for any policy whose name
     // matches its values (presets, and whatever from_json returns).
-    nlohmann::json to_json() const;
+    nlohmann::ordered_json to_json() const;
 
     bool is_retryable_status(int status) const;
     // The computed delay after attempt `attempts_made` (before any Retry-After).

@@ -56,7 +56,7 @@ struct WebhookConfig {
 // Error{input} with line:column; a rule violation throws Error{config} whose `field` names the
 // offending member (`method`, `data[2].key`, `data.first_name`, `headers.X-Foo`, `retry.maxAttempts`).
 WebhookConfig parse_config(std::string_view json_text);
-WebhookConfig config_from_json(const nlohmann::json& config);
+WebhookConfig config_from_json(const nlohmann::ordered_json& config);
 
 // Checks the rules of §2 on a config built in code and normalizes it (method upper-case).
 // parse_config and CompiledWebhook::compile call it; throws Error{config}.

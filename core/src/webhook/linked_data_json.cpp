@@ -13,7 +13,7 @@ Error answer_error(std::size_t index, const std::string& problem) {
                                        " (expected {\"source\", \"parameter\", \"status\", \"body\", \"error\"})");
 }
 
-std::string optional_string(const nlohmann::json& entry, const char* name, std::size_t index) {
+std::string optional_string(const nlohmann::ordered_json& entry, const char* name, std::size_t index) {
     auto member = entry.find(name);
     if (member == entry.end() || member->is_null()) return {};
     if (!member->is_string()) throw answer_error(index, std::string(name) + " must be a string");
@@ -23,9 +23,9 @@ std::string optional_string(const nlohmann::json& entry, const char* name, std::
 }  // namespace
 
 std::vector<LinkedDataAnswer> parse_linked_data_answers(std::string_view json_text) {
-    nlohmann::json value;
+    nlohmann::ordered_json value;
     try {
-        value = nlohmann::json::parse(json_text.begin(), json_text.end());
+        value = nlohmann::ordered_json::parse(json_text.begin(), json_text.end());
     } catch (const nlohmann::json::exception& failure) {
         throw Error(ErrorKind::input, "the linked data answers are not valid JSON: " +
                                           detail::json_failure_reason(failure.what()));
@@ -34,7 +34,7 @@ std::vector<LinkedDataAnswer> parse_linked_data_answers(std::string_view json_te
     std::vector<LinkedDataAnswer> answers;
     answers.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const nlohmann::json& entry = value[i];
+        const nlohmann::ordered_json& entry = value[i];
         if (!entry.is_object()) throw answer_error(i, "is not an object");
         LinkedDataAnswer answer;
         auto source = entry.find("source");

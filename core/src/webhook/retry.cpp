@@ -212,7 +212,7 @@ std::string status_text(const AttemptOutcome& outcome) {
     throw error;
 }
 
-std::int64_t read_integer(const nlohmann::json& value, const std::string& field, std::int64_t min,
+std::int64_t read_integer(const nlohmann::ordered_json& value, const std::string& field, std::int64_t min,
                           std::int64_t max, const char* unit) {
     const std::string range = " between " + std::to_string(min) + " and " + std::to_string(max) + unit;
     if (value.is_number_unsigned()) {
@@ -228,7 +228,7 @@ std::int64_t read_integer(const nlohmann::json& value, const std::string& field,
 }
 
 // 408, "500-599" or "500–599" are accepted; only 4xx/5xx can be retried.
-StatusRange read_status_range(const nlohmann::json& value, const std::string& field) {
+StatusRange read_status_range(const nlohmann::ordered_json& value, const std::string& field) {
     const char* expected = " must be a status from 400 to 599 or a range such as \"500-599\"";
     if (value.is_number()) {
         const int status = int(read_integer(value, field, 400, 599, ""));
@@ -248,7 +248,7 @@ StatusRange read_status_range(const nlohmann::json& value, const std::string& fi
     return range;
 }
 
-nlohmann::json status_range_json(const StatusRange& range) {
+nlohmann::ordered_json status_range_json(const StatusRange& range) {
     if (range.first == range.last) return range.first;
     return std::to_string(range.first) + "-" + std::to_string(range.last);
 }
@@ -284,7 +284,7 @@ RetryPolicy RetryPolicy::preset(std::string_view name) {
     config_error("retry", "unknown retry policy '" + std::string(name) + "' (expected leanplum or interactive)");
 }
 
-RetryPolicy RetryPolicy::from_json(const nlohmann::json& value) {
+RetryPolicy RetryPolicy::from_json(const nlohmann::ordered_json& value) {
     if (value.is_string()) return preset(value.get_ref<const std::string&>());
     if (!value.is_object()) {
         config_error("retry", "retry must be a policy name (\"leanplum\", \"interactive\") or an object");
@@ -300,7 +300,14 @@ RetryPolicy RetryPolicy::from_json(const nlohmann::json& value) {
         policy = preset(preset_name);
     }
 
-    for (const auto& [key, member] : value.items()) {
+    // Members in key order (as when configs were parsed into a std::map): of several faulty
+    // members, the same one is reported whatever their order in the text.
+    std::vector<const nlohmann::ordered_json::object_t::value_type*> members;
+    for (const auto& member : value.get_ref<const nlohmann::ordered_json::object_t&>()) members.push_back(&member);
+    std::sort(members.begin(), members.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : members) {
+        const std::string& key = entry->first;
+        const nlohmann::ordered_json& member = entry->second;
         const std::string field = "retry." + key;
         if (key == "preset") {
             continue;
@@ -347,17 +354,18 @@ RetryPolicy RetryPolicy::from_json(const nlohmann::json& value) {
     return policy;
 }
 
-nlohmann::json RetryPolicy::to_json() const {
-    nlohmann::json statuses = nlohmann::json::array();
+nlohmann::ordered_json RetryPolicy::to_json() const {
+    nlohmann::ordered_json statuses = nlohmann::ordered_json::array();
     for (const auto& range : retry_statuses) statuses.push_back(status_range_json(range));
-    nlohmann::json object = nlohmann::json::object();
-    if (name == "leanplum" || name == "interactive") object["preset"] = name;
-    object["maxAttempts"] = max_attempts;
-    object["delaysMs"] = delays_ms;
-    object["retryAfterCapMs"] = retry_after_cap_ms;
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    // Keys in sorted order: the JSON text is the same as when this was a std::map-based json.
     object["attemptTimeoutMs"] = attempt_timeout_ms;
-    object["retryStatuses"] = std::move(statuses);
+    object["delaysMs"] = delays_ms;
+    object["maxAttempts"] = max_attempts;
+    if (name == "leanplum" || name == "interactive") object["preset"] = name;
+    object["retryAfterCapMs"] = retry_after_cap_ms;
     object["retryNetworkErrors"] = retry_network_errors;
+    object["retryStatuses"] = std::move(statuses);
     return object;
 }
 

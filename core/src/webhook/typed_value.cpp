@@ -76,12 +76,12 @@ std::string_view checked_number(std::string_view rendered, const std::string& fi
 }
 
 // `text` has passed is_json_number, so the parse cannot fail; only the range is left to check.
-nlohmann::json parsed_number(std::string_view text, const std::string& field) {
-    nlohmann::json number;
+nlohmann::ordered_json parsed_number(std::string_view text, const std::string& field) {
+    nlohmann::ordered_json number;
     try {
-        number = nlohmann::json::parse(text.begin(), text.end());
+        number = nlohmann::ordered_json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::exception&) {  // out_of_range.406: beyond a double
-        number = nlohmann::json();
+        number = nlohmann::ordered_json();
     }
     if (!number.is_number() || (number.is_number_float() && !std::isfinite(number.get<double>()))) {
         throw typed_error(ErrorKind::config, field, "the number " + excerpt(text) + " is out of range");
@@ -199,13 +199,48 @@ std::string_view checked_form_text(ValueType type, std::string_view rendered, co
         case ValueType::json:
             reject_nul(rendered, field);
             check_json_depth(rendered, field);
-            if (!nlohmann::json::accept(rendered.begin(), rendered.end())) {
+            if (json_syntax_error(rendered)) {
                 throw typed_error(ErrorKind::config, field,
                                   "expected JSON (e.g. `| tojson`), got " + excerpt(rendered));
             }
             return rendered;
     }
     return rendered;
+}
+
+namespace {
+
+// Records where a text stops being JSON; accepts everything else.
+struct JsonSyntaxCheck : nlohmann::json_sax<nlohmann::ordered_json> {
+    std::size_t error_position = 0;
+    std::string reason;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& failure) override {
+        error_position = position;
+        reason = json_failure_reason(failure.what());
+        return false;
+    }
+};
+
+}  // namespace
+
+std::optional<JsonSyntaxError> json_syntax_error(std::string_view text) {
+    JsonSyntaxCheck check;
+    if (nlohmann::ordered_json::sax_parse(text.data(), text.data() + text.size(), &check)) return std::nullopt;
+    return JsonSyntaxError{check.error_position, std::move(check.reason)};
 }
 
 }  // namespace hooksmith::detail

@@ -1,6 +1,7 @@
 // The `type` of a data value (webhook.md §2): how rendered text becomes a JSON value or form text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,14 @@ void append_typed_json(std::string& out, ValueType type, std::string_view render
 // The text sent for `rendered` in a form body or GET query: checked as for JSON, then the
 // rendered text itself (trimmed for number and boolean). Throws like append_typed_json.
 std::string_view checked_form_text(ValueType type, std::string_view rendered, const std::string& field);
+
+// Where `text` stops being JSON (nlohmann's grammar, as ordered_json::accept judges it): the byte
+// position and the reason; nullopt for valid JSON. One SAX parse shared by every syntax check,
+// so that the Wasm build carries a single instance of nlohmann's parser for them.
+struct JsonSyntaxError {
+    std::size_t position = 0;
+    std::string reason;
+};
+std::optional<JsonSyntaxError> json_syntax_error(std::string_view text);
 
 }  // namespace hooksmith::detail

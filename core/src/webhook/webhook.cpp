@@ -5,8 +5,6 @@
 #include <string>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "hooksmith/webhook.hpp"
 #include "webhook/compiled_state.hpp"
 #include "webhook/config.hpp"
@@ -63,42 +61,16 @@ void require_valid_utf8(std::string_view text, const std::string& field) {
     }
 }
 
-// Small SAX consumer that only records where a raw JSON body stops being JSON.
-struct JsonSyntaxCheck : nlohmann::json_sax<nlohmann::json> {
-    std::size_t error_position = 0;
-    std::string reason;
-
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&,
-                     const nlohmann::detail::exception& failure) override {
-        error_position = position;
-        reason = detail::json_failure_reason(failure.what());
-        return false;
-    }
-};
-
 void require_json_body(const std::string& body) {
     // nlohmann's lexer takes a NUL byte for the end of input, and JSON never allows a raw one.
     if (const std::size_t nul = body.find('\0'); nul != std::string::npos) {
         throw config_error("body: the rendered body is not valid JSON (content type "
                            "application/json): a NUL byte at byte " + std::to_string(nul + 1), "body");
     }
-    JsonSyntaxCheck check;
-    if (!nlohmann::json::sax_parse(body, &check)) {
+    if (const auto error = detail::json_syntax_error(body)) {
         throw config_error("body: the rendered body is not valid JSON (content type "
-                           "application/json) near byte " + std::to_string(check.error_position) +
-                               ": " + check.reason, "body");
+                           "application/json) near byte " + std::to_string(error->position) +
+                               ": " + error->reason, "body");
     }
 }
 

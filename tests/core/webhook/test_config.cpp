@@ -250,6 +250,21 @@ TEST_CASE("config: signing secret must be whsec_ + base64 and is never echoed", 
               .field == "signing.scheme");
 }
 
+TEST_CASE("config: of several faulty members the first in key order is reported, whatever the text's order", "[config]") {
+    // Configs are parsed into an insertion-ordered json; errors stay those of a sorted one.
+    CHECK(config_error_of(R"({"url": "https://x.test/", "zzz": 1, "aaa": 2})").field == "aaa");
+    CHECK(config_error_of(R"({"url": "https://x.test/", "aaa": 1, "zzz": 2})").field == "aaa");
+    CHECK(config_error_of(R"({"url": "https://x.test/", "data": [{"value": "v", "key": "k", "zz": 1, "ab": 2}]})").field ==
+          "data[0].ab");
+    // retry: maxAttempts is checked before retryNetworkErrors in either order.
+    CHECK(config_error_of(R"({"url": "https://x.test/", "retry": {"retryNetworkErrors": 1, "maxAttempts": 0}})").field ==
+          "retry.maxAttempts");
+    CHECK(config_error_of(R"({"url": "https://x.test/", "retry": {"maxAttempts": 0, "retryNetworkErrors": 1}})").field ==
+          "retry.maxAttempts");
+    // The policy's JSON text keeps sorted keys.
+    CHECK(RetryPolicy::interactive().to_json().dump().rfind(R"({"attemptTimeoutMs":)", 0) == 0);
+}
+
 TEST_CASE("config: retry is delegated to RetryPolicy::from_json", "[config]") {
     CHECK_FALSE(parse_config(R"({"url": "https://x.test/"})").retry);
     const WebhookConfig interactive = parse_config(R"({"url": "https://x.test/", "retry": "interactive"})");

@@ -1,0 +1,61 @@
+// Render results in the form js/results.mjs reads without JSON.parse: the strings of every
+// request as UTF-8 back to back in one text that JS decodes once and slices by UTF-16 lengths.
+// Anything else — an error, or a request whose strings are not valid UTF-8 (TextDecoder would
+// replace bytes, and the lengths would no longer match) — goes beside it as JSON text.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "convert.hpp"
+#include "hooksmith/webhook.hpp"
+
+namespace hooksmith::wasm {
+
+class ResultRecords {
+public:
+    // Buffers are kept from call to call, except after a result this large.
+    static constexpr std::size_t kKeptBufferBytes = std::size_t(1) << 20;
+
+    void clear();
+
+    // The render's request, or its error.
+    template <class Body>
+    void add_guarded(Body&& body) {
+        const Marks marks = mark();
+        with_request_or_error(
+            std::forward<Body>(body), [&](const Request& request) { add_request(request); },
+            [&](const Error& error) {
+                rewind(marks);  // what a failed add_request had written
+                add_error(error);
+            });
+    }
+    void add_error(const Error& error);
+    // An error that stops a whole batch before any user is rendered (JS throws it).
+    void add_batch_error(const Error& error);
+
+    // The address of six uint32: text address and bytes, cells address and count, JSON address
+    // and bytes. A cell run per result: request = [1, has_body, header_count, UTF-16 lengths of
+    // method, url, body (if any), then each header's name and value]; JSON = [0, offset, bytes];
+    // a batch-wide error = [2, offset, bytes].
+    std::uintptr_t publish();
+
+private:
+    struct Marks {
+        std::size_t text, json, cells;
+    };
+    Marks mark() const { return {text_.size(), json_.size(), cells_.size()}; }
+    void rewind(const Marks& marks);
+    void add_request(const Request& request);
+    void add_string(const std::string& text);
+    void add_json_error(std::uint32_t kind, const Error& error);
+
+    std::string text_;
+    std::string json_;
+    std::vector<std::uint32_t> cells_;
+    std::array<std::uint32_t, 6> slot_{};
+};
+
+}  // namespace hooksmith::wasm
