@@ -182,9 +182,12 @@ bool is_space(char32_t c) {
            c == 0x205F || c == 0x3000;
 }
 
-void append_upper(std::string& out, std::string_view text) {
-    // ASCII is mapped through a pointer; the first non-ASCII byte hands the rest to the
-    // code-point loop.
+namespace {
+
+// Appends the ASCII run at the start of `text` with the letters from..to shifted by `shift`,
+// through a pointer; returns where the first non-ASCII byte is (text.size() when there is none),
+// for the code-point loop to take over.
+std::size_t append_ascii_mapped(std::string& out, std::string_view text, char from, char to, int shift) {
     const std::size_t start = out.size();
     out.resize(start + text.size());
     char* d = out.data() + start;
@@ -192,10 +195,16 @@ void append_upper(std::string& out, std::string_view text) {
     for (; i < text.size(); ++i) {
         const char c = text[i];
         if (static_cast<unsigned char>(c) >= 0x80) break;
-        d[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+        d[i] = (c >= from && c <= to) ? static_cast<char>(c + shift) : c;
     }
-    if (i == text.size()) return;
     out.resize(start + i);
+    return i;
+}
+
+}  // namespace
+
+void append_upper(std::string& out, std::string_view text) {
+    std::size_t i = append_ascii_mapped(out, text, 'a', 'z', -32);
     while (i < text.size()) {
         const char32_t cp = next_code_point(text, i);
         if (cp == 0xDF) out += "SS";
@@ -204,19 +213,7 @@ void append_upper(std::string& out, std::string_view text) {
 }
 
 void append_lower(std::string& out, std::string_view text) {
-    // ASCII is mapped through a pointer; the first non-ASCII byte hands the rest to the
-    // code-point loop.
-    const std::size_t start = out.size();
-    out.resize(start + text.size());
-    char* d = out.data() + start;
-    std::size_t i = 0;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (static_cast<unsigned char>(c) >= 0x80) break;
-        d[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    if (i == text.size()) return;
-    out.resize(start + i);
+    std::size_t i = append_ascii_mapped(out, text, 'A', 'Z', 32);
     while (i < text.size()) append(out, to_lower(next_code_point(text, i)));
 }
 
