@@ -26,10 +26,9 @@ string(REGEX REPLACE "\n.*" "" _em_version "${_em_version}")
 message(STATUS "hooksmith: ${_em_version}")
 
 # Size matters more than peak speed for a module a page downloads: the core is compiled for
-# size, except the files every render runs through, which -Oz makes ~2.4x slower (it stops
-# clang from inlining the small accessors the evaluator lives on). A source file's options come
-# after CMAKE_CXX_FLAGS_RELEASE on the command line and clang's last -O wins. Files not listed
-# (new ones included) stay -Oz.
+# size, except the files every render runs through. A source file's options come after
+# CMAKE_CXX_FLAGS_RELEASE on the command line and clang's last -O wins (but without inlining,
+# see below). Files not listed (new ones included) stay -Oz.
 set(HOOKSMITH_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the Wasm build's core outside the hot path")
 set(CMAKE_CXX_FLAGS_RELEASE "${HOOKSMITH_WASM_OPT} -DNDEBUG")
 set(HOOKSMITH_WASM_HOT_OPT "-O2" CACHE STRING "Optimisation level of the render hot path in the Wasm build (empty: -Oz like the rest)")
@@ -66,8 +65,8 @@ endif()
 # Two flavours, two trade-offs. A page downloads the web flavour: its core is the size-tuned
 # `hooksmith` above. Node renders batches from a local file, where size hardly matters and speed
 # does: its flavour links `hooksmith_speed`, a second build of the same sources at this level
-# (~2.2x faster renders than -Oz for ~80 KB more gzipped; docs/performance.md). Empty: the Node
-# flavour links the size-tuned core too.
+# (~2x faster renders than the web flavour's core, for a .wasm ~110 KB bigger gzipped;
+# docs/performance.md). Empty: the Node flavour links the size-tuned core too.
 set(HOOKSMITH_WASM_NODE_OPT "-O2" CACHE STRING "Optimisation level of the Node flavour's core (empty: same as the web flavour)")
 function(hooksmith_wasm_speed_core)
   if(HOOKSMITH_WASM_NODE_OPT)
