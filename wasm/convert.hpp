@@ -17,8 +17,8 @@ namespace hooksmith::wasm {
 // A JSON array of strings.
 void append_strings_json(std::string& out, const std::vector<std::string>& strings);
 
-// JSON text for the hot path: JS turns it into objects with one JSON.parse, which is much
-// cheaper than building them through emscripten::val one property at a time.
+// JSON text JS turns into objects with one JSON.parse (masked requests, and rendered ones that
+// cannot cross as result records; results.hpp).
 // {"method","url","headers":[[name,value]],"body": string|null}
 void append_request_json(std::string& out, const Request& request);
 // {"kind","message"[,"field"][,"variable"][,"line","column"]}: what HooksmithError takes.
@@ -39,31 +39,6 @@ void run_guarded(Body&& body, OnError&& on_error) {
         failure = Error(ErrorKind::render, std::string("internal error: ") + error.what());
     }
     on_error(*failure);
-}
-
-// Calls on_request with the Request `body` returns, or on_error with what it threw.
-template <typename Body, typename OnRequest, typename OnError>
-void with_request_or_error(Body&& body, OnRequest&& on_request, OnError&& on_error) {
-    run_guarded([&] { on_request(body()); }, on_error);
-}
-
-// Appends `{"request":…}` or `{"error":…}` for the result of `body` (a Request).
-template <typename Body>
-void append_guarded_request(std::string& out, Body&& body) {
-    const std::size_t mark = out.size();
-    with_request_or_error(
-        std::forward<Body>(body),
-        [&](const Request& request) {
-            out += "{\"request\":";
-            append_request_json(out, request);
-            out += '}';
-        },
-        [&](const Error& error) {
-            out.resize(mark);
-            out += "{\"error\":";
-            append_error_json(out, error);
-            out += '}';
-        });
 }
 
 MissingPolicy parse_missing(const std::string& missing);

@@ -25,12 +25,11 @@ public:
     template <class Body>
     void add_guarded(Body&& body) {
         const Marks marks = mark();
-        with_request_or_error(
-            std::forward<Body>(body), [&](const Request& request) { add_request(request); },
-            [&](const Error& error) {
-                rewind(marks);  // what a failed add_request had written
-                add_error(error);
-            });
+        run_guarded([&] { add_request(body()); },
+                    [&](const Error& error) {
+                        rewind(marks);  // what a failed add_request had written
+                        add_error(error);
+                    });
     }
     void add_error(const Error& error);
     // An error that stops a whole batch before any user is rendered (JS throws it).
