@@ -6,17 +6,6 @@ namespace hooksmith::wasm {
 
 namespace {
 
-// UTF-16 code units of valid UTF-8: one per byte that starts a character, two for a 4-byte one.
-std::uint32_t utf16_units(const std::string& text) {
-    std::uint32_t units = 0;
-    for (const char byte : text) {
-        const auto c = static_cast<unsigned char>(byte);
-        units += (c & 0xC0) != 0x80;
-        units += c >= 0xF0;
-    }
-    return units;
-}
-
 template <class Buffer>
 void release_if_large(Buffer& buffer) {
     if (buffer.capacity() * sizeof(buffer[0]) > ResultRecords::kKeptBufferBytes) Buffer().swap(buffer);
@@ -43,7 +32,7 @@ void ResultRecords::rewind(const Marks& marks) {
 
 void ResultRecords::add_string(const std::string& text) {
     text_ += text;
-    cells_.push_back(utf16_units(text));
+    cells_.push_back(static_cast<std::uint32_t>(utf8::utf16_length(text)));
 }
 
 void ResultRecords::add_request(const Request& request) {

@@ -67,11 +67,37 @@ std::string encode(std::u32string_view text) {
     return out;
 }
 
+namespace {
+
+// A lead or ASCII byte starts a unit, a 4-byte lead a second one; continuation bytes add none.
+std::size_t utf16_units_of_byte(char byte) {
+    const auto c = static_cast<unsigned char>(byte);
+    return ((c & 0xC0) != 0x80) + (c >= 0xF0);
+}
+
+}  // namespace
+
 std::size_t length(std::string_view text) {
     std::size_t n = 0;
     for (char c : text)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
     return n;
+}
+
+std::size_t utf16_length(std::string_view text) {
+    std::size_t units = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if ((word & 0x8080808080808080ULL) == 0) {
+            units += 8;
+            continue;
+        }
+        for (std::size_t k = i; k < i + 8; ++k) units += utf16_units_of_byte(text[k]);
+    }
+    for (; i < text.size(); ++i) units += utf16_units_of_byte(text[i]);
+    return units;
 }
 
 bool is_ascii(std::string_view text) {

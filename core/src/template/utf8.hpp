@@ -14,6 +14,9 @@ char32_t next_code_point(std::string_view text, std::size_t& i, bool* invalid = 
 void append(std::string& out, char32_t cp);
 std::string encode(std::u32string_view text);
 std::size_t length(std::string_view text);
+// The UTF-16 code units of valid UTF-8 `text` (a JS string's length): one per code point, two
+// for one above U+FFFF.
+std::size_t utf16_length(std::string_view text);
 bool is_ascii(std::string_view text);
 bool valid(std::string_view text);
 

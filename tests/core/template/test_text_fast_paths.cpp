@@ -101,3 +101,17 @@ TEST_CASE("title: the ASCII path agrees with the code-point rule", "[filters]") 
         CHECK(title.render(context) == by_code_points(text));
     }
 }
+
+TEST_CASE("utf16_length: the ASCII-word path agrees with counting decoded code points", "[utf8]") {
+    std::mt19937 engine(13);
+    const std::vector<std::string> pieces = {"a", "longer ascii run", "\xc3\xa9", "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xe2\x80\xa8"};
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        const int count = int(engine() % 40);
+        for (int i = 0; i < count; ++i) text += pieces[engine() % pieces.size()];
+        std::size_t expected = 0;
+        for (char32_t c : utf8::decode(text)) expected += c > 0xFFFF ? 2 : 1;
+        INFO("round " << round);
+        CHECK(utf8::utf16_length(text) == expected);
+    }
+}
