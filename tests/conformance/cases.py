@@ -1244,6 +1244,20 @@ CASES += _section("scoping", [
 ])
 
 # ---------------------------------------------------------------------------------------------
+# Reads the evaluator does in place (attributes of locals without a copy, loop attributes by a
+# slot named at parse time, constant keys remembering their entry): the cases that take those paths.
+CASES += _section("reads_in_place", [
+    ("local_dict_attributes", "{% set d = {'index': 5, 'name': 'x'} %}{{ d.index }}{{ d.name }}[{{ d.missing }}]{{ d.missing is defined }}"),
+    ("local_shadows_context", "{% set parameter = {'item': 'local'} %}{{ parameter.item }}", LP),
+    ("context_variable_named_loop", "{{ loop.index }}", {"loop": {"index": "ctx"}}),
+    ("loop_object_kept_in_local", "{% for x in items %}{% set l = loop %}{{ l.index }}{{ l.last }}{{ l.length }},{% endfor %}", LP),
+    ("loop_item_attributes", "{% for x in items %}{{ x.name }}:{{ x.price }}{{ x.nope }};{% endfor %}", LP),
+    ("every_loop_attribute", "{% for x in items %}{{ loop.cycle('a', 'b') }}{{ loop.changed(x.name) }}{{ loop.first }}{{ loop.revindex }}{{ loop.revindex0 }}{{ loop.index0 }}{{ loop.depth }}{{ loop.depth0 }}{{ loop.nextitem.name if not loop.last }};{% endfor %}", LP),
+    ("macro_argument_attributes", "{% macro m(p) %}{{ p.item }}{{ p.keys() | list | length }}{% endmacro %}{{ m(parameter) }}", LP),
+    ("nested_loop_indexes", "{% for x in items %}{% for y in userAttribute.tags %}{{ loop.index }}{{ y.upper() }}{% endfor %}|{{ loop.index }}{% endfor %}", LP),
+])
+
+# ---------------------------------------------------------------------------------------------
 # Manual-send values: `value['points']` is plain Jinja; the legacy `{{Value "points"}}` token is
 # not valid Jinja (a syntax error there) and is listed in divergences.json (docs/compatibility.md).
 MANUAL = {"value": {"points": 120, "reason": "birthday", "rate": 1.5}}

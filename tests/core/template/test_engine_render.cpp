@@ -153,26 +153,6 @@ TEST_CASE("engine render: Leanplum date filters", "[engine][render][leanplum]") 
                     Error);
 }
 
-TEST_CASE("engine render: attributes of locals and loop attributes read in place (verified against Jinja2 3.1)",
-          "[engine][render]") {
-    // evaluator.cpp reads `local.attr` without copying the local, and `loop.index` … by a slot
-    // named at parse time; these pin the cases that take those paths.
-    CHECK(render("{% set d = {'index': 5, 'name': 'x'} %}{{ d.index }}{{ d.name }}[{{ d.missing }}]{{ d.missing is defined }}") ==
-          "5x[]False");
-    CHECK(render("{% set parameter = {'item': 'local'} %}{{ parameter.item }}") == "local");
-    CHECK(render("{{ loop.index }}", R"({"loop": {"index": "ctx"}})") == "ctx");
-    CHECK(render("{% for x in items %}{% set l = loop %}{{ l.index }}{{ l.last }}{{ l.length }},{% endfor %}") ==
-          "1False2,2True2,");
-    CHECK(render("{% for x in items %}{{ x.name }}:{{ x.price }}{{ x.nope }};{% endfor %}") == "shoe:59.99;sock:4.5;");
-    CHECK(render("{% for x in items %}{{ loop.cycle('a', 'b') }}{{ loop.changed(x.name) }}{{ loop.first }}"
-                 "{{ loop.revindex }}{{ loop.revindex0 }}{{ loop.index0 }}{{ loop.depth }}{{ loop.depth0 }}"
-                 "{{ loop.nextitem.name if not loop.last }};{% endfor %}") == "aTrueTrue21010sock;bTrueFalse10110;");
-    CHECK(render("{% macro m(p) %}{{ p.item }}{{ p.keys() | list | length }}{% endmacro %}{{ m(parameter) }}") ==
-          "Running Shoes4");
-    CHECK(render("{% for x in items %}{% for y in userAttribute.tags %}{{ loop.index }}{{ y.upper() }}{% endfor %}"
-                 "|{{ loop.index }}{% endfor %}") == "1VIP2BETA3ALPHA|11VIP2BETA3ALPHA|2");
-}
-
 TEST_CASE("engine render: contexts of different shapes alternate on one compiled template", "[engine][render]") {
     // A constant key remembers the entry it was found at (Expr::entry_hint); contexts whose
     // keys sit elsewhere, or are absent, must read exactly as a fresh search would.
