@@ -37,8 +37,9 @@ public:
     Value(std::int64_t i) noexcept : kind_(Kind::integer) { scalar_.i = i; }
     Value(double d) noexcept : kind_(Kind::floating) { scalar_.d = d; }
     Value(std::string s);
-    Value(std::string_view s) : Value(std::string(s)) {}
-    Value(const char* s) : Value(std::string(s)) {}
+    // Copies the characters straight into the shared payload (no intermediate std::string).
+    Value(std::string_view s);
+    Value(const char* s) : Value(std::string_view(s)) {}
     static Value list(std::vector<Value> items, bool tuple = false);
     static Value dict(std::shared_ptr<const Dict> dict);
     static Value dict(Dict dict);
@@ -146,9 +147,11 @@ public:
 
     // Bulk building (the JSON parser): append without lookups, then `finish_appends()` once,
     // which merges duplicate keys as `set` would (last value, first position) and indexes.
+    // `keys_distinct`: the caller knows no two appended keys are equal, so there is nothing to
+    // merge (only the index of a large dict is built); passing it for equal keys breaks lookups.
     void reserve(std::size_t count) { entries_.reserve(count); }
     void append_unchecked(Value&& key, Value&& value) { entries_.emplace_back(std::move(key), std::move(value)); }
-    void finish_appends();
+    void finish_appends(bool keys_distinct = false);
 
 private:
     std::ptrdiff_t index_of(const Value& key) const noexcept;

@@ -15,6 +15,7 @@
 
 #include "hooksmith/error.hpp"
 #include "hooksmith/json.hpp"
+#include "template/recycler.hpp"
 
 namespace hooksmith {
 
@@ -90,21 +91,45 @@ std::size_t plain_bytes_before(std::uint64_t mask) noexcept {
 // Object keys recently seen, shared between parses: a context's keys repeat for every user,
 // and a shared key costs a reference count instead of an allocation and a free. Direct-mapped
 // and bounded (256 keys of at most 32 bytes); Values are immutable, so sharing is invisible.
+//
+// The cache also proves an object's keys distinct, so that Dict::finish_appends need not look
+// for duplicates: each object gets an id larger than all before it, and each slot remembers the
+// id of the object that last used it (its stamp). While object D is open, only D and objects
+// opened after it read keys, so a key D already has sits in a slot stamped ≥ D's id — unless
+// that slot was evicted. A key of D whose slot is stamped ≥ D's id may repeat one of D's (a
+// nested object's use of it is a false alarm: the full merge then runs); an eviction of a slot
+// used in this parse is counted, and an object open across one is not proven distinct either.
 class KeyCache {
 public:
+    // Called once per parse, before the first object id is taken.
+    void begin_parse() noexcept { parse_first_id_ = last_id_ + 1; }
+    std::uint64_t next_object_id() noexcept { return ++last_id_; }
+    // Evictions so far of slots used in the running parse.
+    std::uint64_t evictions() const noexcept { return evictions_; }
+
     // The shared Value for `key` (valid until the next call); nullptr for long keys, not cached.
-    const Value* get(std::string_view key) {
+    // Clears `distinct` when `key` may already be a key of the object `object_id`.
+    const Value* get(std::string_view key, std::uint64_t object_id, bool& distinct) {
         if (key.size() > max_key_size) return nullptr;
         // Two candidate slots per key, so that two keys of a context rarely evict each other.
         static_assert(slot_count == 256, "slots are picked by 8 bits of the hash");
         const std::uint64_t hash = hash_of(key);
-        Value& first = slots_[hash >> 56];
-        if (holds(first, key)) return &first;
-        Value& second = slots_[(hash >> 48) & (slot_count - 1)];
-        if (holds(second, key)) return &second;
-        Value& victim = !first.is_string() || second.is_string() ? first : second;
-        victim = Value(std::string(key));
-        return &victim;
+        const std::size_t first = hash >> 56;
+        const std::size_t second = (hash >> 48) & (slot_count - 1);
+        std::size_t at;
+        if (holds(slots_[first], key)) {
+            at = first;
+        } else if (holds(slots_[second], key)) {
+            at = second;
+        } else {
+            at = !slots_[first].is_string() || slots_[second].is_string() ? first : second;
+            if (slots_[at].is_string() && stamps_[at] >= parse_first_id_) ++evictions_;
+            slots_[at] = Value(key);
+            stamps_[at] = 0;
+        }
+        if (stamps_[at] >= object_id) distinct = false;
+        stamps_[at] = object_id;
+        return &slots_[at];
     }
 
 private:
@@ -138,11 +163,18 @@ private:
         return (mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ULL;
     }
     std::array<Value, slot_count> slots_;
+    std::array<std::uint64_t, slot_count> stamps_{};
+    std::uint64_t last_id_ = 0;
+    std::uint64_t parse_first_id_ = 1;
+    std::uint64_t evictions_ = 0;
 };
 
 struct Frame {
     std::size_t first;  // index in the pending values of this container's first item
     bool is_object;
+    bool keys_distinct;          // objects: no key repeats (KeyCache) so far
+    std::uint64_t id;            // objects: KeyCache::next_object_id()
+    std::uint64_t evictions;     // objects: KeyCache::evictions() at the open
 };
 
 // Buffers reused from parse to parse on this thread (a batch parses thousands of contexts).
@@ -163,6 +195,7 @@ public:
           decoded_(scratch.decoded), keys_(scratch.keys) {}
 
     Value parse() {
+        keys_.begin_parse();
         skip_byte_order_mark();
         for (;;) {
             if (parse_value_or_open()) continue;  // a container opened: its first item comes next
@@ -197,7 +230,7 @@ private:
                     return false;
                 }
                 return true;
-            case '"': values_.emplace_back(std::string(scan_string())); return false;
+            case '"': values_.emplace_back(scan_string()); return false;
             case 't': expect_literal("true"); values_.emplace_back(true); return false;
             case 'f': expect_literal("false"); values_.emplace_back(false); return false;
             case 'n': expect_literal("null"); values_.push_back(Value::none()); return false;
@@ -257,7 +290,8 @@ private:
                                               std::to_string(max_json_value_depth) + " levels (at " +
                                               position_text(p_) + "); flatten the data");
         }
-        frames_.push_back(Frame{values_.size(), is_object});
+        if (is_object) frames_.push_back(Frame{values_.size(), true, true, keys_.next_object_id(), keys_.evictions()});
+        else frames_.push_back(Frame{values_.size(), false, false, 0, 0});
         ++p_;
     }
 
@@ -267,12 +301,13 @@ private:
         frames_.pop_back();
         const auto first = values_.begin() + static_cast<std::ptrdiff_t>(frame.first);
         if (frame.is_object) {
-            Dict dict;
-            dict.reserve((values_.size() - frame.first) / 2);
-            for (auto it = first; it != values_.end(); it += 2) dict.append_unchecked(std::move(it[0]), std::move(it[1]));
-            dict.finish_appends();
+            // Built where it is shared (a recycled block), not moved there.
+            auto dict = std::allocate_shared<Dict>(RecyclingAllocator<Dict>());
+            dict->reserve((values_.size() - frame.first) / 2);
+            for (auto it = first; it != values_.end(); it += 2) dict->append_unchecked(std::move(it[0]), std::move(it[1]));
+            dict->finish_appends(frame.keys_distinct && keys_.evictions() == frame.evictions);
             values_.erase(first, values_.end());
-            values_.push_back(Value::dict(std::move(dict)));
+            values_.push_back(Value::dict(std::shared_ptr<const Dict>(std::move(dict))));
         } else {
             std::vector<Value> items(std::make_move_iterator(first), std::make_move_iterator(values_.end()));
             values_.erase(first, values_.end());
@@ -285,8 +320,13 @@ private:
         skip_whitespace();
         if (p_ == end_ || *p_ != '"') fail(p_, "expected an object key in double quotes");
         const std::string_view key = scan_string();
-        if (const Value* shared = keys_.get(key)) values_.push_back(*shared);
-        else values_.emplace_back(std::string(key));
+        Frame& object = frames_.back();
+        if (const Value* shared = keys_.get(key, object.id, object.keys_distinct)) {
+            values_.push_back(*shared);
+        } else {
+            object.keys_distinct = false;  // an uncached key proves nothing
+            values_.emplace_back(key);
+        }
         skip_whitespace();
         if (p_ == end_ || *p_ != ':') fail(p_, "expected ':' after the object key");
         ++p_;

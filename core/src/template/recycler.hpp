@@ -39,10 +39,23 @@ struct RecyclingAllocator {
     bool operator!=(const RecyclingAllocator<U>&) const noexcept { return false; }
 };
 
+// The characters a std::string holds without a heap buffer. Only a tuning choice (which strings
+// take a recycled buffer): any value is correct.
+#if defined(_LIBCPP_VERSION)
+constexpr std::size_t inline_string_capacity = sizeof(std::string) == 24 ? 22 : 10;
+#else
+constexpr std::size_t inline_string_capacity = 15;
+#endif
+
 // A string payload that hands its buffer back to the recycler when the last Value lets go.
+// `text` is its only member, so a pointer to the payload is a pointer to the string
+// (pointer-interconvertible): Values point at the payload itself, no aliasing shared_ptr.
 struct RecycledString {
     std::string text;
     explicit RecycledString(std::string s) noexcept : text(std::move(s)) {}
+    // Characters that do not fit the string's inline buffer go into a recycled one.
+    explicit RecycledString(std::string_view s)
+        : text(s.size() <= inline_string_capacity ? std::string(s) : recycled_copy(s)) {}
     RecycledString(const RecycledString&) = delete;
     RecycledString& operator=(const RecycledString&) = delete;
     ~RecycledString() { recycle_string(std::move(text)); }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <type_traits>
 
 #include "template/recycler.hpp"
 
@@ -22,12 +23,14 @@ std::size_t hash_string(std::string_view s) noexcept { return std::hash<std::str
 std::size_t hash_int(std::int64_t i) noexcept { return std::hash<std::int64_t>{}(i); }
 
 // Payloads live in recycled blocks (and strings keep their buffers for reuse): a render that
-// builds the same temporaries as the previous one does not call the allocator.
-std::shared_ptr<const std::string> share_string(std::string s) {
-    auto holder = std::allocate_shared<detail::RecycledString>(detail::RecyclingAllocator<detail::RecycledString>(),
-                                                               std::move(s));
-    const std::string* text = &holder->text;
-    return std::shared_ptr<const std::string>(std::move(holder), text);
+// builds the same temporaries as the previous one does not call the allocator. The payload is
+// shared as it is (its address is its string's, recycler.hpp): one block, no aliasing copy.
+static_assert(std::is_standard_layout<detail::RecycledString>::value,
+              "as_string() reads the payload's address as its string's");
+template <class Text>
+std::shared_ptr<const void> share_string(Text&& text) {
+    return std::allocate_shared<detail::RecycledString>(detail::RecyclingAllocator<detail::RecycledString>(),
+                                                        std::forward<Text>(text));
 }
 
 template <class T>
@@ -49,6 +52,7 @@ Value Value::undefined(std::string path) {
 }
 
 Value::Value(std::string s) : kind_(Kind::string), payload_(share_string(std::move(s))) {}
+Value::Value(std::string_view s) : kind_(Kind::string), payload_(share_string(s)) {}
 
 namespace {
 std::uint16_t list_depth(const std::vector<Value>& items) {
@@ -311,8 +315,14 @@ void Dict::rebuild_index() {
 
 // The bulk-building path (context parsing): one pass that merges duplicate keys (last value
 // wins, first position kept) and builds the index.
-void Dict::finish_appends() {
+void Dict::finish_appends(bool keys_distinct) {
     const std::size_t count = entries_.size();
+    if (keys_distinct) {
+        // Nothing to merge: a small dict is done, a large one only needs its index.
+        if (count <= linear_limit) slots_.clear();
+        else rebuild_index();
+        return;
+    }
     std::size_t kept = 0;
     const auto keep = [&](std::size_t i) {
         if (kept != i) entries_[kept] = std::move(entries_[i]);
