@@ -13,7 +13,33 @@ namespace hooksmith {
 
 class Value;
 class Dict;
-namespace detail { class EngineObject; }
+namespace detail {
+class EngineObject;
+
+// Thread-local caches of freed small blocks (core/src/template/recycler.cpp): rendering the same
+// templates again reuses what the previous render freed instead of calling the allocator.
+// Blocks of up to max_recycled_block bytes come from a per-thread free list when one is cached;
+// larger ones (and every block once the thread is exiting) go straight to operator new/delete.
+// A block may be freed on another thread than the one that allocated it.
+constexpr std::size_t max_recycled_block = 256;
+void* allocate_block(std::size_t bytes);
+void free_block(void* block, std::size_t bytes) noexcept;
+
+// Payloads of Values (std::allocate_shared) and Dict entries live in recycled blocks.
+template <class T>
+struct RecyclingAllocator {
+    using value_type = T;
+    RecyclingAllocator() noexcept = default;
+    template <class U>
+    RecyclingAllocator(const RecyclingAllocator<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(allocate_block(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t n) noexcept { free_block(p, n * sizeof(T)); }
+    template <class U>
+    bool operator==(const RecyclingAllocator<U>&) const noexcept { return true; }
+    template <class U>
+    bool operator!=(const RecyclingAllocator<U>&) const noexcept { return false; }
+};
+}  // namespace detail
 
 // Callables and stateful objects (macros, bound methods, loop, namespace, cycler …).
 // Implemented inside the engine; opaque to users.
@@ -126,6 +152,8 @@ private:
 class Dict {
 public:
     using Entry = std::pair<Value, Value>;
+    // A dict of a few entries takes a recycled block, not a malloc (a context has many such).
+    using Entries = std::vector<Entry, detail::RecyclingAllocator<Entry>>;
     Dict() = default;
     Dict(const Dict& other);
     Dict& operator=(const Dict& other);
@@ -134,7 +162,7 @@ public:
 
     std::size_t size() const noexcept { return entries_.size(); }
     bool empty() const noexcept { return entries_.empty(); }
-    const std::vector<Entry>& entries() const noexcept { return entries_; }
+    const Entries& entries() const noexcept { return entries_; }
     // nullptr when absent.
     const Value* find(const Value& key) const noexcept;
     const Value* find(std::string_view key) const noexcept;
@@ -157,7 +185,7 @@ private:
     std::ptrdiff_t index_of(const Value& key) const noexcept;
     std::ptrdiff_t index_of(std::string_view key) const noexcept;
     void rebuild_index();
-    std::vector<Entry> entries_;
+    Entries entries_;
     // Open addressing over entry indexes (+1; 0 = empty), sized to a power of two.
     std::vector<std::uint32_t> slots_;
 };

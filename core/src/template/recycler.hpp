@@ -8,14 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "hooksmith/value.hpp"
+
 namespace hooksmith::detail {
 
-// Blocks of up to max_recycled_block bytes come from a per-thread free list when one is cached;
-// larger ones (and every block once the thread is exiting) go straight to operator new/delete.
-// A block may be freed on another thread than the one that allocated it.
-constexpr std::size_t max_recycled_block = 256;
-void* allocate_block(std::size_t bytes);
-void free_block(void* block, std::size_t bytes) noexcept;
+// allocate_block, free_block and RecyclingAllocator are declared in hooksmith/value.hpp (Dict's
+// entries come from the recycler too).
 
 // An empty string, with the capacity of a string recycle_string() took back when there is one.
 std::string recycled_string();
@@ -23,21 +21,6 @@ std::string recycled_string();
 std::string recycled_copy(std::string_view text);
 // Keeps the buffer of `text` (if it has one worth keeping) for the next recycled_string().
 void recycle_string(std::string&& text) noexcept;
-
-// For std::allocate_shared: control blocks and payloads of Values live in recycled blocks.
-template <class T>
-struct RecyclingAllocator {
-    using value_type = T;
-    RecyclingAllocator() noexcept = default;
-    template <class U>
-    RecyclingAllocator(const RecyclingAllocator<U>&) noexcept {}
-    T* allocate(std::size_t n) { return static_cast<T*>(allocate_block(n * sizeof(T))); }
-    void deallocate(T* p, std::size_t n) noexcept { free_block(p, n * sizeof(T)); }
-    template <class U>
-    bool operator==(const RecyclingAllocator<U>&) const noexcept { return true; }
-    template <class U>
-    bool operator!=(const RecyclingAllocator<U>&) const noexcept { return false; }
-};
 
 // The characters a std::string holds without a heap buffer. Only a tuning choice (which strings
 // take a recycled buffer): any value is correct.
