@@ -99,10 +99,31 @@ std::size_t plain_bytes_before(std::uint64_t mask) noexcept {
 // that slot was evicted. A key of D whose slot is stamped ≥ D's id may repeat one of D's (a
 // nested object's use of it is a false alarm: the full merge then runs); an eviction of a slot
 // used in this parse is counted, and an object open across one is not proven distinct either.
+//
+// And it predicts the next key: each slot remembers which slot's key came after it last time
+// (contexts of a batch share their shape), so a key is usually recognised by comparing the
+// text at the opening quote with one cached key, without scanning or hashing it.
 class KeyCache {
 public:
     // Called once per parse, before the first object id is taken.
-    void begin_parse() noexcept { parse_first_id_ = last_id_ + 1; }
+    void begin_parse() noexcept {
+        parse_first_id_ = last_id_ + 1;
+        previous_ = slot_count;  // the "start of a text" entry of next_
+    }
+
+    // The key predicted to come next when the text at `quote` (an opening quote, `end` the end
+    // of the text) spells it, plain and closed: what get() would return for it, the quote
+    // skipped. nullptr otherwise (nothing changed).
+    const Value* predicted(const char* quote, const char* end, std::uint64_t object_id, bool& distinct) noexcept {
+        const std::size_t at = next_[previous_];
+        if (!plain_[at]) return nullptr;
+        const std::string& key = slots_[at].as_string();
+        const std::size_t n = key.size();
+        if (static_cast<std::size_t>(end - quote) < n + 2 || quote[n + 1] != '"' || !same_bytes(quote + 1, key.data(), n))
+            return nullptr;
+        return use(at, object_id, distinct);
+    }
+
     std::uint64_t next_object_id() noexcept { return ++last_id_; }
     // Evictions so far of slots used in the running parse.
     std::uint64_t evictions() const noexcept { return evictions_; }
@@ -126,15 +147,48 @@ public:
             if (slots_[at].is_string() && stamps_[at] >= parse_first_id_) ++evictions_;
             slots_[at] = Value(key);
             stamps_[at] = 0;
+            plain_[at] = is_plain(key);
         }
-        if (stamps_[at] >= object_id) distinct = false;
-        stamps_[at] = object_id;
-        return &slots_[at];
+        return use(at, object_id, distinct);
     }
 
 private:
     static constexpr std::size_t slot_count = 256;
     static constexpr std::size_t max_key_size = 32;
+
+    const Value* use(std::size_t at, std::uint64_t object_id, bool& distinct) noexcept {
+        if (stamps_[at] >= object_id) distinct = false;
+        stamps_[at] = object_id;
+        next_[previous_] = static_cast<std::uint8_t>(at);
+        previous_ = at;
+        return &slots_[at];
+    }
+
+    // Whether the key's bytes, written between quotes, are that key: no quote, backslash or
+    // control byte (those are written as escapes). Non-ASCII bytes are fine: the cached key is
+    // valid UTF-8, so the same bytes in the text are too.
+    static bool is_plain(std::string_view key) noexcept {
+        for (const char c : key)
+            if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+        return true;
+    }
+
+    // memcmp for keys of at most max_key_size bytes, a word at a time (no call).
+    static bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+        const auto word = [](const char* p) {
+            std::uint64_t w;
+            std::memcpy(&w, p, sizeof w);
+            return w;
+        };
+        if (n >= 8) {
+            for (std::size_t i = 0; i + 8 < n; i += 8)
+                if (word(a + i) != word(b + i)) return false;
+            return word(a + n - 8) == word(b + n - 8);  // the last word, overlapping the one before
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
 
     static bool holds(const Value& slot, std::string_view key) noexcept {
         return slot.is_string() && std::string_view(slot.as_string()) == key;
@@ -164,6 +218,9 @@ private:
     }
     std::array<Value, slot_count> slots_;
     std::array<std::uint64_t, slot_count> stamps_{};
+    std::array<bool, slot_count> plain_{};                 // is_plain(the slot's key)
+    std::array<std::uint8_t, slot_count + 1> next_{};      // by slot: the slot used after it
+    std::size_t previous_ = slot_count;                    // the slot used last
     std::uint64_t last_id_ = 0;
     std::uint64_t parse_first_id_ = 1;
     std::uint64_t evictions_ = 0;
@@ -319,13 +376,18 @@ private:
     void parse_key() {
         skip_whitespace();
         if (p_ == end_ || *p_ != '"') fail(p_, "expected an object key in double quotes");
-        const std::string_view key = scan_string();
         Frame& object = frames_.back();
-        if (const Value* shared = keys_.get(key, object.id, object.keys_distinct)) {
-            values_.push_back(*shared);
+        if (const Value* predicted = keys_.predicted(p_, end_, object.id, object.keys_distinct)) {
+            p_ += predicted->as_string().size() + 2;
+            values_.push_back(*predicted);
         } else {
-            object.keys_distinct = false;  // an uncached key proves nothing
-            values_.emplace_back(key);
+            const std::string_view key = scan_string();
+            if (const Value* shared = keys_.get(key, object.id, object.keys_distinct)) {
+                values_.push_back(*shared);
+            } else {
+                object.keys_distinct = false;  // an uncached key proves nothing
+                values_.emplace_back(key);
+            }
         }
         skip_whitespace();
         if (p_ == end_ || *p_ != ':') fail(p_, "expected ':' after the object key");
