@@ -103,12 +103,43 @@ std::size_t plain_bytes_before(std::uint64_t mask) noexcept {
 // And it predicts the next key: each slot remembers which slot's key came after it last time
 // (contexts of a batch share their shape), so a key is usually recognised by comparing the
 // text at the opening quote with one cached key, without scanning or hashing it.
+//
+// Short string values are predicted too, from where they sit: the key before them, how many
+// times this parse has used that key, and how many strings came since it (`products[1].sku`,
+// `tags[2]`). A table of 1024 Values remembers the last string seen at each such place; when
+// the text at the quote spells it, the Value is shared (a reference count) instead of scanned,
+// allocated and later freed. A user's own values (ids, names) simply miss and take the place.
 class KeyCache {
 public:
     // Called once per parse, before the first object id is taken.
     void begin_parse() noexcept {
         parse_first_id_ = last_id_ + 1;
         previous_ = slot_count;  // the "start of a text" entry of next_
+        strings_since_key_ = 0;
+    }
+
+    // Where the string value at the parser's position is remembered (string_at / remember).
+    std::size_t string_place() const noexcept {
+        const std::uint64_t mixed = (previous_ + 1) * 0x9E3779B97F4A7C15ULL ^ uses_[previous_] * 0xC2B2AE3D27D4EB4FULL ^
+                                    strings_since_key_ * 0x165667B19E3779F9ULL;
+        return static_cast<std::size_t>((mixed ^ (mixed >> 32)) & (string_count - 1));
+    }
+    // The string remembered at `place` when the text at `quote` spells it, plain and closed
+    // (the caller skips its length + 2); nullptr otherwise. Counts the string either way.
+    const Value* string_at(std::size_t place, const char* quote, const char* end) noexcept {
+        ++strings_since_key_;
+        const Value& known = strings_[place];
+        if (!known.is_string()) return nullptr;
+        const std::string& text = known.as_string();
+        const std::size_t n = text.size();
+        if (static_cast<std::size_t>(end - quote) < n + 2 || quote[n + 1] != '"' || !same_bytes(quote + 1, text.data(), n))
+            return nullptr;
+        return &known;
+    }
+    // Remembers a string value read at `place` whose text had no escapes (so its bytes between
+    // quotes are exactly it).
+    void remember(std::size_t place, const Value& string) {
+        if (string.as_string().size() <= max_key_size) strings_[place] = string;
     }
 
     // The key predicted to come next when the text at `quote` (an opening quote, `end` the end
@@ -158,6 +189,9 @@ private:
 
     const Value* use(std::size_t at, std::uint64_t object_id, bool& distinct) noexcept {
         if (stamps_[at] >= object_id) distinct = false;
+        // Counts this parse's uses of the key (the ids of a parse start at parse_first_id_).
+        uses_[at] = stamps_[at] >= parse_first_id_ ? uses_[at] + 1 : 0;
+        strings_since_key_ = 0;
         stamps_[at] = object_id;
         next_[previous_] = static_cast<std::uint8_t>(at);
         previous_ = at;
@@ -221,6 +255,10 @@ private:
     std::array<bool, slot_count> plain_{};                 // is_plain(the slot's key)
     std::array<std::uint8_t, slot_count + 1> next_{};      // by slot: the slot used after it
     std::size_t previous_ = slot_count;                    // the slot used last
+    std::array<std::uint32_t, slot_count + 1> uses_{};     // by slot: earlier uses in this parse
+    std::uint64_t strings_since_key_ = 0;
+    static constexpr std::size_t string_count = 1024;
+    std::array<Value, string_count> strings_;              // by place: the last string value there
     std::uint64_t last_id_ = 0;
     std::uint64_t parse_first_id_ = 1;
     std::uint64_t evictions_ = 0;
@@ -287,7 +325,18 @@ private:
                     return false;
                 }
                 return true;
-            case '"': values_.emplace_back(scan_string()); return false;
+            case '"': {
+                const std::size_t place = keys_.string_place();
+                if (const Value* known = keys_.string_at(place, p_, end_)) {
+                    p_ += known->as_string().size() + 2;
+                    values_.push_back(*known);
+                    return false;
+                }
+                const std::string_view text = scan_string();
+                values_.emplace_back(text);
+                if (!last_string_escaped_) keys_.remember(place, values_.back());
+                return false;
+            }
             case 't': expect_literal("true"); values_.emplace_back(true); return false;
             case 'f': expect_literal("false"); values_.emplace_back(false); return false;
             case 'n': expect_literal("null"); values_.push_back(Value::none()); return false;
@@ -422,6 +471,7 @@ private:
             const auto c = static_cast<unsigned char>(*p_);
             if (c == '"') {
                 ++p_;
+                last_string_escaped_ = escaped;
                 if (!escaped) return std::string_view(run, static_cast<std::size_t>(p_ - 1 - run));
                 decoded_.append(run, p_ - 1);
                 return decoded_;
@@ -598,6 +648,7 @@ private:
     std::string& number_text_;
     std::string& decoded_;
     KeyCache& keys_;
+    bool last_string_escaped_ = false;  // whether scan_string's last string had an escape
 };
 
 // Lends this thread's Scratch to one parse (a fresh one if a parse is already running) and

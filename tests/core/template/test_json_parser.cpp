@@ -369,6 +369,58 @@ TEST_CASE("json parser: structure, whitespace, literals, duplicates, BOM, traili
     CHECK(agree(many));
 }
 
+// The key cache persists between parses: it predicts each key from the one before it, and
+// proves an object's keys distinct (skipping the duplicate merge) from its stamps. Texts that
+// trip each guess — a predicted key that is a prefix or an extension of the text's, a repeat
+// after a nested object used the key, repeats across more keys than the cache holds (evictions),
+// escaped and long (uncached) keys — must still agree with nlohmann, after warming the cache
+// with the same shape.
+TEST_CASE("json parser: key prediction and distinct-key proof agree with nlohmann", "[json]") {
+    const std::string texts[] = {
+        "{\"ab\":1,\"cd\":2}", "{\"ab\":1,\"cd\":2}", "{\"a\":1,\"cd\":2}", "{\"abc\":1,\"cd\":2}",
+        "{\"ab\":1,\"c\":2}", "{\"ab\":1,\"cd\":2,\"ab\":3}", "{\"ab\":1,\"cd\":{\"ab\":2},\"ab\":3}",
+        "{\"ab\":1,\"cd\":{\"ab\":2,\"cd\":4},\"ef\":3}", "{\"ab\":{\"ab\":{\"ab\":1}},\"ab\":2}",
+        "{\"ab\":1,\"cd\":2,\"ab\":3}", "{\"a\\\"b\":1,\"a\\\"b\":2}", "{\"a\\\"b\":1,\"a\\u0022b\":2}",
+        "{\"a\\\\b\":1,\"a\\\\b\":2}", "{\"ab\":1,\"a\\u0062\":2}", "{\"ab\":1,\"cd\"", "{\"ab\":1,\"cd",
+        "{\"\":1,\"\":2}", "{\"\":1,\"x\":2}", "{\"\\u00e9t\\u00e9\":1,\"\\u00e9t\\u00e9\":2}",
+        "{\"\xc3\xa9t\xc3\xa9\":1,\"\xc3\xa9t\xc3\xa9\":2}", "{\"\xc3\xa9t\xc3\xa9\":1,\"\xc3\xa9t\xc3\":2}"};
+    for (int round = 0; round < 3; ++round)
+        for (const auto& text : texts) agree(text);
+    const std::string long_key = "\"" + std::string(40, 'k') + "\"";
+    for (int round = 0; round < 3; ++round) {
+        CHECK(agree("{" + long_key + ":1,\"x\":2," + long_key + ":3}"));
+        CHECK(agree("{\"x\":1," + long_key + ":2,\"x\":3}"));
+    }
+    // More distinct keys than the cache's 256 slots, then a repeat of an early one: evictions.
+    for (int total : {300, 600}) {
+        std::string text = "{";
+        for (int i = 0; i < total; ++i) text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+        std::string nested = text + "\"n\":{\"k0\":1},\"k3\":-1}";
+        text += "\"k1\":-1}";
+        for (int round = 0; round < 2; ++round) {
+            CHECK(agree(text));
+            CHECK(agree(nested));
+        }
+    }
+    // Distinct keys, more than 8: the proof skips the merge, the index is still built.
+    std::string wide = "{";
+    for (int i = 0; i < 20; ++i) wide += "\"w" + std::to_string(i) + "\":" + std::to_string(i) + (i < 19 ? "," : "}");
+    for (int round = 0; round < 3; ++round) {
+        CHECK(agree(wide));
+        const Value parsed = hooksmith::parse_json(wide);
+        for (int i = 0; i < 20; ++i) {
+            const Value* found = parsed.as_dict().find("w" + std::to_string(i));
+            REQUIRE(found != nullptr);
+            CHECK(found->as_int() == i);
+        }
+        CHECK(parsed.as_dict().find("w20") == nullptr);
+    }
+    // A small object whose repeat follows many other keys in a nested object (its slot evicted).
+    std::string inner = "{";
+    for (int i = 0; i < 400; ++i) inner += "\"q" + std::to_string(i) + "\":0" + (i < 399 ? "," : "}");
+    for (int round = 0; round < 2; ++round) CHECK(agree("{\"a\":1,\"b\":" + inner + ",\"a\":2}"));
+}
+
 TEST_CASE("json parser: nesting up to 512 parses, beyond is a limit error", "[json]") {
     CHECK(agree(nested(511)));
     CHECK(agree(nested(512)));
