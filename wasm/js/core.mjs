@@ -12,8 +12,21 @@ function webhookHandle(raw, number) {
   };
   return {
     inputBuffer: (bytes) => raw.webhookInputBuffer(live(), bytes),
-    render: (length, id, timestamp) => raw.webhookRender(live(), length, id, timestamp),
-    renderBatch: (length, id, timestamp) => raw.webhookRenderBatch(live(), length, id, timestamp),
+    // Plain Wasm exports (bindings.cpp): numbers in, the result records' address out. A string
+    // id goes first through Embind (converted like every other string argument).
+    render(length, id, timestamp) {
+      const hasId = typeof id === 'string';
+      if (hasId) raw.webhookSetId(live(), id);
+      const hasTimestamp = typeof timestamp === 'number';
+      return raw._hooksmith_webhook_render(live(), length, hasId ? 1 : 0, hasTimestamp ? 1 : 0, hasTimestamp ? timestamp : 0);
+    },
+    renderBatch(length, id, timestamp) {
+      const hasId = typeof id === 'string';
+      if (hasId) raw.webhookSetId(live(), id);
+      const hasTimestamp = typeof timestamp === 'number';
+      return raw._hooksmith_webhook_render_batch(live(), length, hasId ? 1 : 0, hasTimestamp ? 1 : 0,
+        hasTimestamp ? timestamp : 0);
+    },
     report: (context) => parsed(raw.webhookReport(live(), context)),
     linkedDataNeeded: (context, answers) => raw.webhookLinkedDataNeeded(live(), context, answers),
     renderWithLinkedData: (context, answers, id, timestamp) =>
