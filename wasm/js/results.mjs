@@ -1,8 +1,7 @@
-// The render path's traffic with the Wasm heap (wasm/results.hpp): a context goes in with
-// TextEncoder.encodeInto straight into the handle's input buffer (a batch's texts one after
-// another), and the results come back as request strings decoded a window at a time and sliced
-// by their UTF-16 lengths — no JSON.parse, no copies. Errors (and a request whose strings are not
-// valid UTF-8) come back as JSON text.
+// The render path's traffic with the Wasm heap (wasm/results.hpp): contexts go in with
+// TextEncoder.encodeInto straight into the handle's input buffer, and the results come back as
+// request strings decoded in windows and sliced by their UTF-16 lengths — no JSON.parse, no copies.
+// Errors (and a request whose strings are not valid UTF-8) come back as JSON text.
 import { HooksmithError } from './errors.mjs';
 
 const decoder = new TextDecoder();
@@ -16,8 +15,8 @@ export class RenderIO {
   #handle;
   #input = 0;
   #capacity = 0;
-  #heap = null;  // the HEAPU8 #view was made from: a memory growth replaces it
-  #view = null;  // the input buffer's bytes
+  #heap = null;  // HEAPU8 when #view was made (a memory growth replaces it)
+  #view = null;
 
   constructor(core, handle) {
     this.#core = core;
@@ -31,14 +30,13 @@ export class RenderIO {
     return this.#read(this.#handle.render(length, id, timestamp), 1)[0];
   }
 
-  /** [{request} | {error}] for JSON texts that hold no raw newline; throws a HooksmithError
-   * when the batch as a whole is refused (a bad timestamp). */
+  /** [{request} | {error}] for JSON texts without a raw newline; throws a HooksmithError when
+   * the batch as a whole is refused (a bad timestamp). */
   renderBatch(texts, id, timestamp) {
     let needed = texts.length;
     for (let k = 0; k < texts.length; k++) needed += texts[k].length * 3;
     const view = this.#reserve(needed);
-    // One after another, newline-separated, straight into the Wasm heap: joining them first
-    // made a string of the whole chunk (large-object space, ~3 µs per text in V8).
+    // Not joined first: V8 makes a string that large slowly (docs/performance.md, "Branch io").
     let length = 0;
     for (let k = 0; k < texts.length; k++) {
       if (k > 0) view[length++] = 10;
@@ -47,8 +45,7 @@ export class RenderIO {
     return this.#read(this.#handle.renderBatch(length, id, timestamp), texts.length);
   }
 
-  // The input buffer as a view of at least `bytes` bytes; kept while the buffer and the heap
-  // stay where they are.
+  // The input buffer's view, at least `bytes` long; kept while the buffer and heap stay put.
   #reserve(bytes) {
     if (bytes > this.#capacity || (this.#capacity > KEPT_INPUT_BYTES && bytes <= KEPT_INPUT_BYTES)) {
       this.#input = this.#handle.inputBuffer(bytes);
@@ -71,8 +68,7 @@ export class RenderIO {
     let cell = u32[slot + 2] >>> 2;
     const cellsEnd = cell + u32[slot + 3];
     const jsonAt = u32[slot + 4];
-    // The request strings are decoded a window at a time (results.hpp: never one string of a
-    // whole chunk, which V8 makes slowly) and sliced by their UTF-16 lengths.
+    // Decoded a window at a time (results.hpp), sliced by UTF-16 lengths.
     let text = '';
     let position = 0;
     const results = new Array(expected);
