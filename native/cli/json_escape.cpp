@@ -58,7 +58,11 @@ Block classify(const char* p, char* copy) {
 // text, a quote every few bytes: the escapes are found a block at a time and the runs between
 // them copied 16 bytes at once (from a copy of the block with 16 bytes of slack, so a run's copy
 // never reads past the text), instead of testing byte by byte.
-char* escape_block(char* d, const char* p, unsigned from, unsigned to, unsigned& non_ascii) {
+// Inlined into each of its three callers: as a call it kept `non_ascii` in memory.
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+inline char* escape_block(char* d, const char* p, unsigned from, unsigned to, unsigned& non_ascii) {
     alignas(16) char copy[32] = {};
     const Block block = classify(p, copy);
     non_ascii |= block.non_ascii;
