@@ -98,7 +98,7 @@ test('a deleted webhook rejects renderMany', async () => {
   await assert.rejects(hook.renderMany([MARY_TEXT]), { kind: 'input' });
 });
 
-// Results come back as one decoded text sliced by UTF-16 lengths (wasm/js/results.mjs): a wrong
+// Results come back as decoded text sliced by UTF-16 lengths (wasm/js/results.mjs): a wrong
 // length would shift every later string of the block (headers are ASCII: the core refuses others).
 test('strings of every width survive the result block, one context and many', () =>
   withHook({ ...SPEC_CONFIG, headers: [{ name: 'X-User', value: '{{ userId | urlencode }}' }],
