@@ -11,6 +11,7 @@
 #include "template/methods.hpp"
 #include "template/objects.hpp"
 #include "template/operators.hpp"
+#include "template/printing.hpp"
 #include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
@@ -137,12 +138,9 @@ void Evaluator::count_iterations(std::uint64_t n, std::uint32_t offset) {
                                " loop iterations in one render");
 }
 
-void Evaluator::check_size(std::size_t bytes, std::uint32_t offset) const {
-    if (bytes > program_.limits.max_output_bytes)
-        fail_limit(offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
+void Evaluator::fail_output_limit(std::uint32_t offset) const {
+    fail_limit(offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
 }
-
-void Evaluator::check_output(std::uint32_t offset) { check_size(out_->size() - out_base_, offset); }
 
 void Evaluator::write(const Value& value, const Expr& node) {
     if (value.is_string()) {  // the common case; an oversized string fails in check_output alike
@@ -154,6 +152,11 @@ void Evaluator::write(const Value& value, const Expr& node) {
         char digits[24];
         const char* end = std::to_chars(digits, digits + sizeof digits, value.as_int()).ptr;
         out_->append(digits, static_cast<std::size_t>(end - digits));
+        check_output(node.offset);
+        return;
+    }
+    if (value.is_float()) {  // as Value::append_str prints it, the limit checked once after
+        printing::append_float(*out_, value.as_double());
         check_output(node.offset);
         return;
     }
@@ -301,6 +304,16 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
         case StmtKind::for_:
             exec_for(s);
             return Flow::normal;
+        case StmtKind::break_: return Flow::break_loop;
+        case StmtKind::continue_: return Flow::continue_loop;
+        default: return exec_other(s);
+    }
+}
+
+// The statements webhooks rarely use, out of exec: their locals and cleanups would otherwise
+// make every text and print statement pay for a larger stack frame.
+Evaluator::Flow Evaluator::exec_other(const Stmt& s) {
+    switch (s.kind) {
         case StmtKind::set:
             assign(s.targets[0], eval(*s.exprs[0]), s.offset);
             return Flow::normal;
@@ -373,8 +386,7 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             pop_frame();
             return f;
         }
-        case StmtKind::break_: return Flow::break_loop;
-        case StmtKind::continue_: return Flow::continue_loop;
+        default: break;
     }
     return Flow::normal;
 }

@@ -37,7 +37,9 @@ const Value* Evaluator::find_local(int symbol) const {
 }
 
 const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
-    if (const Value* local = find_local(e.symbol)) return storage = *local;
+    if (e.may_be_local) {
+        if (const Value* local = find_local(e.symbol)) return storage = *local;
+    }
     if (const Value* v = find_constant_key(context_.root().as_dict(), e.name, e)) return *v;
     storage = global_function(e.name);
     if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
@@ -51,14 +53,42 @@ Value Evaluator::lookup(const Expr& e) {
     return value;
 }
 
+// `a.b['c']` whose root is not a local, read from the context in one loop, as eval_ref's
+// recursion would read it when every step finds its key in a dict of the context; nullptr when
+// one does not, and the caller takes the general path, which reads the same again and decides.
+const Value* Evaluator::read_context_path(const Expr& e) {
+    const std::vector<const Expr*>& chain = e.chain;
+    const Expr& root = *chain.front();
+    // The recursion would hold a DepthGuard per step: where one of them would fail, let it.
+    if (depth_ + static_cast<int>(chain.size()) > max_eval_depth || !stack_has_room()) return nullptr;
+    const Value* v = find_constant_key(context_.root().as_dict(), root.name, root);
+    for (std::size_t i = 1; v && i < chain.size(); ++i) {
+        if (!v->is_dict()) return nullptr;
+        const Expr& step = *chain[i];
+        const std::string& key = step.kind == ExprKind::getattr ? step.name : step.children[1]->value.as_string();
+        v = find_constant_key(v->as_dict(), key, step);
+    }
+    return v;
+}
+
 const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
     switch (e.kind) {
         case ExprKind::literal: return e.value;
         case ExprKind::name: return lookup_ref(e, storage);
         case ExprKind::getattr: {
-            DepthGuard guard(*this, e.offset);
             const Expr& object_expr = *e.children[0];
-            if (object_expr.kind == ExprKind::name) {
+            if (!e.chain.empty()) {
+                const Expr& root = *e.chain.front();
+                const Value* local = root.may_be_local ? find_local(root.symbol) : nullptr;
+                if (!local) {
+                    if (const Value* v = read_context_path(e)) return *v;
+                } else if (&root == &object_expr) {  // `local.attr`, as below without a second search
+                    DepthGuard guard(*this, e.offset);
+                    return storage = local_attr(*local, e);
+                }
+            }
+            DepthGuard guard(*this, e.offset);
+            if (object_expr.kind == ExprKind::name && object_expr.may_be_local) {
                 if (const Value* local = find_local(object_expr.symbol)) return storage = local_attr(*local, e);
             }
             Value object_storage;
@@ -71,6 +101,12 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         case ExprKind::getitem: {
             const Expr& sub = *e.children[1];
             if (sub.kind != ExprKind::literal || !sub.value.is_string()) break;
+            if (!e.chain.empty()) {
+                const Expr& root = *e.chain.front();
+                if (!root.may_be_local || !find_local(root.symbol)) {
+                    if (const Value* v = read_context_path(e)) return *v;
+                }
+            }
             DepthGuard guard(*this, e.offset);
             Value object_storage;
             const Value& object = eval_ref(*e.children[0], object_storage);
