@@ -14,6 +14,7 @@ namespace hooksmith::detail {
 
 struct FilterDef;
 struct TestDef;
+struct CallArgs;
 
 enum class ExprKind : std::uint8_t {
     literal, name, getattr, getitem, slice, call, filter, test,
@@ -54,6 +55,9 @@ struct Expr {
     // root first (the name node, then each step), so a read of a context path walks it in one
     // loop (Evaluator::read_context_path). Empty for other shapes. Set by compile_shapes.
     std::vector<const Expr*> chain;
+    // filter whose arguments are all literals (or none): them, built once, so a call neither
+    // leases nor evaluates arguments (Evaluator::constant_args). Set by compile_shapes.
+    std::shared_ptr<const CallArgs> const_args;
     std::vector<ExprPtr> children;
     // call/filter/test: children = [subject, positional..., keyword...]; keywords named here
     std::vector<std::string> keywords;

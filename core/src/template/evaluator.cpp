@@ -442,24 +442,34 @@ void Evaluator::exec_for(const Stmt& s) {
         ~Nesting() { --depth; }
     } nesting(loop_depth_);
     bool completed = false;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        count_iterations(1, s.offset);
-        push_frame();
-        Flow f;
-        try {
+    // One frame for all passes: a pass drops what the body bound and binds the target and `loop`
+    // again, which overwrite their own slots (bind searches the frame) — the state a fresh frame
+    // per pass would have, without pushing and popping one per item.
+    bool framed = false;
+    std::size_t frame_end = 0;
+    try {
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            count_iterations(1, s.offset);
+            if (!framed) {
+                push_frame();
+                framed = true;
+            } else {
+                vars_.erase(vars_.begin() + static_cast<std::ptrdiff_t>(frame_end), vars_.end());
+            }
             assign(s.targets[0], (*items)[i], s.offset);
             bind(program_.sym_loop, loop_value);
+            frame_end = vars_.size();
             loop->index0 = i;
-            f = exec_body(s.bodies[0]);
-        } catch (...) {
-            pop_frame();
-            finish_loop();
-            throw;
+            const Flow f = exec_body(s.bodies[0]);
+            if (f == Flow::break_loop) break;
+            if (f == Flow::normal) completed = true;
         }
-        pop_frame();
-        if (f == Flow::break_loop) break;
-        if (f == Flow::normal) completed = true;
+    } catch (...) {
+        if (framed) pop_frame();
+        finish_loop();
+        throw;
     }
+    if (framed) pop_frame();
     finish_loop();
     if (!completed && !s.bodies[1].empty()) {
         push_frame();  // the else block has its own scope, like the body
@@ -638,16 +648,28 @@ void Evaluator::print_filter(const Expr& e) {
     DepthGuard guard(*this, e.offset);
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
-    ArgsLease lease(*this);
-    CallArgs& args = lease.args;
-    eval_args(e, 1, args);
-    e.filter->append(*this, input, args, e, *out_);
+    if (const CallArgs* constant = constant_args(e)) {
+        e.filter->append(*this, input, *constant, e, *out_);
+    } else {
+        ArgsLease lease(*this);
+        eval_args(e, 1, lease.args);
+        e.filter->append(*this, input, lease.args, e, *out_);
+    }
     check_output(e.offset);
+}
+
+// A filter's literal arguments as compile_shapes built them, where evaluating them would have
+// passed its DepthGuard (one level below the filter's); nullptr: evaluate them.
+const CallArgs* Evaluator::constant_args(const Expr& e) {
+    if (!e.const_args) return nullptr;
+    if (e.children.size() > 1 && (depth_ >= max_eval_depth || !stack_has_room())) return nullptr;
+    return e.const_args.get();
 }
 
 Value Evaluator::eval_filter(const Expr& e) {
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
+    if (const CallArgs* constant = constant_args(e)) return e.filter->fn(*this, input, *constant, e);
     ArgsLease lease(*this);
     CallArgs& args = lease.args;
     eval_args(e, 1, args);

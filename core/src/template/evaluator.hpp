@@ -147,6 +147,7 @@ private:
     void eval_args(const Expr& e, std::size_t first, CallArgs& args);
     Value eval_filter(const Expr& e);
     void print_filter(const Expr& e);
+    const CallArgs* constant_args(const Expr& e);
     Value eval_compare(const Expr& e);
     Value eval_getitem(const Expr& e);
     Value apply_filter_node(const Expr& e, const Value& input);

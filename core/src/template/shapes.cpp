@@ -1,8 +1,10 @@
 // Compile-time facts the evaluator's fast paths read: which names can be locals, and the
 // context paths (`a.b['c']`) as root-first chains. Runs once per template, after parsing.
+#include <memory>
 #include <vector>
 
 #include "template/parser.hpp"
+#include "template/registry.hpp"
 
 namespace hooksmith::detail {
 
@@ -87,8 +89,23 @@ private:
                 e.chain.assign(chain.rbegin(), chain.rend());
             }
         }
+        if (e.kind == ExprKind::filter && e.filter) e.const_args = literal_args(e);
         for (std::size_t i = 0; i < e.children.size(); ++i)
             if (e.children[i]) shape(*e.children[i], step && i == 0);
+    }
+
+    // The arguments eval_args would build, when every one is a literal; nullptr otherwise.
+    static std::shared_ptr<const CallArgs> literal_args(const Expr& e) {
+        const std::size_t keyword_start = e.children.size() - e.keywords.size();
+        if (keyword_start < 1) return nullptr;
+        auto args = std::make_shared<CallArgs>();
+        for (std::size_t i = 1; i < e.children.size(); ++i) {
+            const Expr* arg = e.children[i].get();
+            if (!arg || arg->kind != ExprKind::literal) return nullptr;
+            if (i < keyword_start) args->positional.push_back(arg->value);
+            else args->keywords.emplace_back(e.keywords[i - keyword_start], arg->value);
+        }
+        return args;
     }
 
     Program& program_;

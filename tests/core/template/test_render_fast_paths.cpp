@@ -63,6 +63,12 @@ const char* const templates[] = {
     "{% set ns = namespace(a=1) %}{% set ns.a = a.b %}{{ ns.a.c }}",
     "{{ a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j }}",  // past the chain cap
     "{{ n * 1.5 }}|{{ a.b.n / 4 }}|{{ (n * 3.3) | round(2) }}|{{ -a.b.n * 0.1 }}",
+    // filters with literal arguments (built once at compile time) and with computed ones
+    "{{ user.tags | join(',') }}|{{ user.tags | join(n) }}|{{ a.b.c | default('x', true) }}|{{ a.q | default('x') }}",
+    "{{ (n / 3) | round(precision=1, method='floor') }}|{{ n | round(1, 'ceil') }}|{{ s | replace('s', 'S', 1) }}",
+    "{{ s | lower(1) }}",            // too many arguments: the same error either way
+    "{{ n | round(method='up') }}",  // a bad keyword value
+    "{{ s | truncate(2, true, '') }}{{ user.tags | join(sep) }}{{ s | center(9) | trim }}",
 };
 
 }  // namespace
