@@ -4,6 +4,7 @@
 
 #include "template/methods.hpp"
 #include "template/objects.hpp"
+#include "template/operators.hpp"
 #include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
@@ -114,6 +115,23 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
                 if (const Value* v = find_constant_key(object.as_dict(), sub.value.as_string(), e)) return *v;
             }
             return storage = getitem(object, sub.value, e, e.path);
+        }
+        // As eval does them (its guard included), without going through its larger frame.
+        case ExprKind::filter: {
+            DepthGuard guard(*this, e.offset);
+            return storage = eval_filter(e);
+        }
+        case ExprKind::not_: {
+            DepthGuard guard(*this, e.offset);
+            Value operand_storage;
+            return storage = Value(!eval_ref(*e.children[0], operand_storage).truthy());
+        }
+        case ExprKind::binary: {
+            DepthGuard guard(*this, e.offset);
+            Value a_storage, b_storage;
+            const Value& a = eval_ref(*e.children[0], a_storage);
+            const Value& b = eval_ref(*e.children[1], b_storage);
+            return storage = binary_operation(*this, e.binary_op, a, b, e);
         }
         default: break;
     }
