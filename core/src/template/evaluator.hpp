@@ -136,6 +136,13 @@ private:
     Value lookup(const Expr& name_node);
     const Value& lookup_ref(const Expr& name_node, Value& storage);
     const Value* read_context_path(const Expr& path_node);
+    // eval_ref's cases that hold locals of their own (lookup.cpp).
+    const Value& local_attr_ref(const Value& local, const Expr& getattr_node, Value& storage);
+    const Value& getattr_ref(const Expr& e, Value& storage);
+    const Value& getitem_ref(const Expr& e, Value& storage);
+    const Value& filter_ref(const Expr& e, Value& storage);
+    const Value& not_ref(const Expr& e, Value& storage);
+    const Value& binary_ref(const Expr& e, Value& storage);
     // The local bound to `symbol` in place (valid until vars_ changes), nullptr when none is.
     const Value* find_local(int symbol) const;
     // An attribute of a local, read in place: one copy (the attribute) instead of two.
