@@ -61,8 +61,8 @@ void render_field_into(const Template& tmpl, const Context& context, const Rende
 }
 
 // The rendered-field buffer of this thread, lent to one render at a time: its capacity survives
-// the render, so a warm webhook does not grow a fresh one per field (a nested or failed render
-// just starts a new buffer).
+// the render, so a warm webhook does not grow a fresh one for its fields (a render nested in
+// another on the same thread finds the slot empty and starts a buffer of its own).
 class TextLease {
 public:
     TextLease() : text(std::move(kept())) { text.clear(); }
