@@ -23,13 +23,14 @@ using hooksmith::Template;
 namespace {
 
 // The output, or the error as kind:line:column:message:variable.
-std::string outcome(const std::string& source, const Context& context, MissingPolicy missing, bool shapes) {
+std::string outcome(const std::string& source, const Context& context, MissingPolicy missing, bool shapes,
+                    const hooksmith::Limits& limits = hooksmith::Limits()) {
     hooksmith::detail::shapes_enabled = shapes;
     struct Restore {
         ~Restore() { hooksmith::detail::shapes_enabled = true; }
     } restore;
     try {
-        Template t = Template::compile(source);
+        Template t = Template::compile(source, limits);
         RenderOptions options;
         options.missing = missing;
         return "ok:" + t.render(context, options);
@@ -86,12 +87,19 @@ TEST_CASE("compiled context paths render as the general path does", "[template][
 }
 
 TEST_CASE("a path read in one loop still stops at the evaluation depth limit", "[template][fast-path]") {
-    // A macro recursing toward the depth limit, reading a context path at every level.
-    const std::string source =
-        "{% macro r(n) %}{{ a.b.c }}{% if n > 0 %}{{ r(n - 1) }}{% endif %}{% endmacro %}{{ r(400) }}";
+    // A macro recursing past the evaluation depth limit (2000 guards; the macro limit raised so
+    // that it is not the one hit), reading context paths and filters at every level, at every
+    // depth modulo the path's length: the error must come from the same node either way.
+    hooksmith::Limits limits;
+    limits.max_macro_depth = 100000;
     Context context = Context::from_json_text(contexts[0]);
-    for (MissingPolicy missing : {MissingPolicy::jinja, MissingPolicy::suppress})
-        CHECK(outcome(source, context, missing, true) == outcome(source, context, missing, false));
+    for (const char* body : {"{{ a.b.c }}", "{{ a.b.l | join(',') }}", "{{ n }}{{ a['b'].c }}{{ a.b.c | upper }}"}) {
+        const std::string source = std::string("{% macro r(n) %}") + body +
+                                   "{% if n > 0 %}{{ r(n - 1) }}{% endif %}{% endmacro %}{{ r(2000) }}";
+        const std::string fast = outcome(source, context, MissingPolicy::jinja, true, limits);
+        CHECK(fast.rfind("error:limit:", 0) == 0);
+        CHECK(fast == outcome(source, context, MissingPolicy::jinja, false, limits));
+    }
 }
 
 namespace {
