@@ -278,7 +278,7 @@ TEST_CASE("is_plain_ascii_json_string agrees with the UTF-8 and escape checks", 
         return is_valid_utf8(text) && is_plain_json_string(text) && json_string(text) == "\"" + std::string(text) + "\"";
     };
     std::mt19937 engine(11);
-    const std::string bytes = std::string("aZ09 /~\x7f\"\\\x1f\t\n", 15) + std::string(1, '\0') + "\xc3\xa9\xff\x80";
+    const std::string bytes = std::string("aZ09 /~\x7f\"\\\x1f\t\n") + std::string(1, '\0') + "\xc3\xa9\xff\x80";
     std::string first_difference = "none";
     for (int i = 0; i < 20000 && first_difference == "none"; ++i) {
         std::string text;
