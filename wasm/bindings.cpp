@@ -1,9 +1,11 @@
 // The Embind shell: converts between JS and the core, nothing else. Every entry point answers
 // with JSON text, {result…} or {error}, that js/core.mjs parses (HooksmithError comes from
 // {error}) — except rendering, which reads and writes buffers in the Wasm heap (results.hpp,
-// js/results.mjs); compiled webhooks are numbered handles, not a bound class. A small Embind surface
-// keeps its JS glue small (docs/performance.md, "Wasm size").
+// js/results.mjs) through two plain Wasm exports (no Embind invoker per call); compiled webhooks
+// are numbered handles, not a bound class. A small Embind surface keeps its JS glue small
+// (docs/performance.md, "Wasm size").
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
 #include <malloc.h>
@@ -89,25 +91,29 @@ public:
         return reinterpret_cast<std::uintptr_t>(in_.data());
     }
 
-    // Renders the context whose JSON text is the first `length` bytes of the input buffer. `id` is
-    // a string or null/undefined; `timestamp` Unix seconds or null/undefined. Returns the address
-    // of the result records (results.hpp), valid until the next call.
-    std::uintptr_t render(std::size_t length, const val& id, const val& timestamp) {
+    // The id the next render with `has_id` signs with: a string argument is converted by Embind
+    // (as every string from JS), the render call itself passes numbers only.
+    void set_id(std::string id) { id_ = std::move(id); }
+
+    // Renders the context whose JSON text is the first `length` bytes of the input buffer, with
+    // the id given by set_id (when `has_id`) and `timestamp` Unix seconds (when `has_timestamp`).
+    // Returns the address of the result records (results.hpp), valid until the next call.
+    std::uintptr_t render(std::size_t length, bool has_id, bool has_timestamp, double timestamp) {
         records_.clear();
         records_.add_guarded([&] {
-            return webhook_.render(hs::Context::from_json_text(input(length)), render_input(id, timestamp));
+            return webhook_.render(hs::Context::from_json_text(input(length)), render_input(has_id, has_timestamp, timestamp));
         });
         return records_.publish();
     }
 
     // Many users in one call: the input holds one JSON text per line (none may contain a raw
-    // newline); one result each, in order. A bad id/timestamp is one error for the whole batch.
-    std::uintptr_t render_batch(std::size_t length, const val& id, const val& timestamp) {
+    // newline); one result each, in order. A bad timestamp is one error for the whole batch.
+    std::uintptr_t render_batch(std::size_t length, bool has_id, bool has_timestamp, double timestamp) {
         records_.clear();
         hs::RenderInput options;
         std::string_view all;
         try {
-            options = render_input(id, timestamp);
+            options = render_input(has_id, has_timestamp, timestamp);
             all = input(length);
         } catch (const hs::Error& error) {
             records_.add_batch_error(error);
@@ -145,11 +151,10 @@ public:
     }
 
 private:
-    static hs::RenderInput render_input(const val& id, const val& timestamp) {
+    hs::RenderInput render_input(bool has_id, bool has_timestamp, double seconds) const {
         hs::RenderInput input;
-        if (id.isString()) input.id = id.as<std::string>();
-        if (timestamp.isNumber()) {
-            const double seconds = timestamp.as<double>();
+        if (has_id) input.id = id_;
+        if (has_timestamp) {
             // The cast is undefined outside int64's range: ±1e15 s is far beyond any real date.
             if (!(std::fabs(seconds) <= 1e15)) throw hs::Error(hs::ErrorKind::input, "timestamp must be Unix seconds, a finite number");
             input.timestamp_seconds = static_cast<std::int64_t>(seconds);
@@ -165,6 +170,7 @@ private:
     static constexpr std::size_t kKeptBufferBytes = hs::wasm::ResultRecords::kKeptBufferBytes;
     hs::CompiledWebhook webhook_;
     std::string in_;  // the input buffer, reused from call to call
+    std::string id_;  // set_id's
     hs::wasm::ResultRecords records_;
 };
 
@@ -193,12 +199,7 @@ std::string compile_webhook(const std::string& config_json) {
 void delete_webhook(int handle) { webhooks()[static_cast<std::size_t>(handle - 1)].reset(); }
 
 std::uintptr_t webhook_input_buffer(int handle, std::size_t bytes) { return webhook(handle).input_buffer(bytes); }
-std::uintptr_t webhook_render(int handle, std::size_t length, const val& id, const val& timestamp) {
-    return webhook(handle).render(length, id, timestamp);
-}
-std::uintptr_t webhook_render_batch(int handle, std::size_t length, const val& id, const val& timestamp) {
-    return webhook(handle).render_batch(length, id, timestamp);
-}
+void webhook_set_id(int handle, const std::string& id) { webhook(handle).set_id(id); }
 std::string webhook_report(int handle, const std::string& context_json) { return webhook(handle).report(context_json); }
 // Linked Data (linked_data.cpp): JSON text in and out.
 std::string webhook_linked_data_needed(int handle, const std::string& context_json, const std::string& answers_json) {
@@ -327,14 +328,28 @@ std::string memory_usage() {
 
 }  // namespace
 
+// Rendering is called once per user (or per chunk of users): plain Wasm exports that JS calls
+// with numbers, without Embind's invoker (a generic loop over argument converters, an array and a
+// closure per call) or `val` arguments (a handle each, and calls back into JS to ask their type).
+// js/core.mjs calls them as Module._hooksmith_webhook_render …; `has_id` uses webhookSetId's id.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE std::uintptr_t hooksmith_webhook_render(int handle, std::uint32_t length, int has_id, int has_timestamp,
+                                                             double timestamp) {
+    return webhook(handle).render(length, has_id != 0, has_timestamp != 0, timestamp);
+}
+EMSCRIPTEN_KEEPALIVE std::uintptr_t hooksmith_webhook_render_batch(int handle, std::uint32_t length, int has_id,
+                                                                   int has_timestamp, double timestamp) {
+    return webhook(handle).render_batch(length, has_id != 0, has_timestamp != 0, timestamp);
+}
+}
+
 EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::function("renderTemplate", &render_template);
     emscripten::function("templateVariables", &template_variables);
     emscripten::function("compileWebhook", &compile_webhook);
     emscripten::function("deleteWebhook", &delete_webhook);
     emscripten::function("webhookInputBuffer", &webhook_input_buffer);
-    emscripten::function("webhookRender", &webhook_render);
-    emscripten::function("webhookRenderBatch", &webhook_render_batch);
+    emscripten::function("webhookSetId", &webhook_set_id);
     emscripten::function("webhookReport", &webhook_report);
     emscripten::function("webhookLinkedDataNeeded", &webhook_linked_data_needed);
     emscripten::function("webhookRenderWithLinkedData", &webhook_render_with_linked_data);

@@ -1,5 +1,7 @@
 #include "results.hpp"
 
+#include <cstring>
+
 #include "template/utf8.hpp"
 
 namespace hooksmith::wasm {
@@ -16,9 +18,29 @@ std::uint32_t address_of(const void* pointer) {
     return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(pointer));
 }
 
+// The UTF-16 length of `text`, or -1 when it is not valid UTF-8. Rendered requests are mostly
+// ASCII: one pass that finds no byte >= 0x80 answers both questions (the length is the byte
+// count), where checking and counting took a pass each.
+long long utf16_length_if_valid(const std::string& text) {
+    const char* p = text.data();
+    const std::size_t size = text.size();
+    std::uint64_t high = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p + i, 8);
+        high |= word;
+    }
+    for (; i < size; ++i) high |= std::uint8_t(p[i]);
+    if ((high & 0x8080808080808080ULL) == 0) return static_cast<long long>(size);
+    if (!utf8::valid(text)) return -1;
+    return static_cast<long long>(utf8::utf16_length(text));
+}
+
 }  // namespace
 
 void ResultRecords::clear() {
+    window_open_ = false;
     release_if_large(text_);
     release_if_large(json_);
     release_if_large(cells_);
@@ -30,31 +52,37 @@ void ResultRecords::rewind(const Marks& marks) {
     cells_.resize(marks.cells);
 }
 
-void ResultRecords::add_string(const std::string& text) {
+bool ResultRecords::add_string(const std::string& text) {
+    const long long units = utf16_length_if_valid(text);
+    if (units < 0) return false;
     text_ += text;
-    cells_.push_back(static_cast<std::uint32_t>(utf8::utf16_length(text)));
+    cells_.push_back(static_cast<std::uint32_t>(units));
+    return true;
 }
 
 void ResultRecords::add_request(const Request& request) {
-    bool valid = utf8::valid(request.method) && utf8::valid(request.url) &&
-                 (!request.body || utf8::valid(*request.body));
-    for (const auto& [name, value] : request.headers) valid = valid && utf8::valid(name) && utf8::valid(value);
-    if (!valid) {
-        const std::size_t start = json_.size();
-        json_ += "{\"request\":";
-        append_request_json(json_, request);
-        json_ += '}';
-        cells_.insert(cells_.end(), {0, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(json_.size() - start)});
+    const Marks marks = mark();
+    cells_.insert(cells_.end(), {1, request.body ? 1u : 0u, static_cast<std::uint32_t>(request.headers.size()), 0});
+    bool valid = add_string(request.method) && add_string(request.url) && (!request.body || add_string(*request.body));
+    for (std::size_t i = 0; valid && i < request.headers.size(); ++i)
+        valid = add_string(request.headers[i].first) && add_string(request.headers[i].second);
+    if (valid) {
+        const std::size_t bytes = text_.size() - marks.text;
+        if (!window_open_ || window_bytes_ + bytes > kWindowBytes) {
+            window_cell_ = marks.cells + 3;
+            window_bytes_ = 0;
+            window_open_ = true;
+        }
+        window_bytes_ += bytes;
+        cells_[window_cell_] = static_cast<std::uint32_t>(window_bytes_ + 1);
         return;
     }
-    cells_.insert(cells_.end(), {1, request.body ? 1u : 0u, static_cast<std::uint32_t>(request.headers.size())});
-    add_string(request.method);
-    add_string(request.url);
-    if (request.body) add_string(*request.body);
-    for (const auto& [name, value] : request.headers) {
-        add_string(name);
-        add_string(value);
-    }
+    rewind(marks);
+    const std::size_t start = json_.size();
+    json_ += "{\"request\":";
+    append_request_json(json_, request);
+    json_ += '}';
+    cells_.insert(cells_.end(), {0, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(json_.size() - start)});
 }
 
 void ResultRecords::add_error(const Error& error) { add_json_error(0, error); }

@@ -36,10 +36,16 @@ public:
     void add_batch_error(const Error& error);
 
     // The address of six uint32: text address and bytes, cells address and count, JSON address
-    // and bytes. A cell run per result: request = [1, has_body, header_count, UTF-16 lengths of
-    // method, url, body (if any), then each header's name and value]; JSON = [0, offset, bytes];
-    // a batch-wide error = [2, offset, bytes].
+    // and bytes. A cell run per result: request = [1, has_body, header_count, window, UTF-16
+    // lengths of method, url, body (if any), then each header's name and value]; JSON = [0,
+    // offset, bytes]; a batch-wide error = [2, offset, bytes]. `window` is 0, or 1 + the UTF-8
+    // bytes of the text JS decodes next (this request's strings and those of the following
+    // requests with 0): JS decodes the text in pieces of at most kWindowBytes (a larger request
+    // is a piece of its own), so that no decoded string lands in V8's large-object space
+    // (> 128 KB), where one cost ~1 ms to make — more than rendering the chunk it held.
     std::uintptr_t publish();
+
+    static constexpr std::size_t kWindowBytes = std::size_t(1) << 15;
 
 private:
     struct Marks {
@@ -48,12 +54,15 @@ private:
     Marks mark() const { return {text_.size(), json_.size(), cells_.size()}; }
     void rewind(const Marks& marks);
     void add_request(const Request& request);
-    void add_string(const std::string& text);
+    bool add_string(const std::string& text);  // false (nothing added) when not valid UTF-8
     void add_json_error(std::uint32_t kind, const Error& error);
 
     std::string text_;
     std::string json_;
     std::vector<std::uint32_t> cells_;
+    bool window_open_ = false;
+    std::size_t window_cell_ = 0;  // the cell holding the current window's 1 + bytes
+    std::size_t window_bytes_ = 0;
     std::array<std::uint32_t, 6> slot_{};
 };
 

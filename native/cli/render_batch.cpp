@@ -2,15 +2,17 @@
 // Built for throughput: stdin read in blocks, each line's text handed to the context parser as
 // it is (never parsed twice or re-dumped), output lines written directly, not through a JSON tree.
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "cli.hpp"
+#include "json_escape.hpp"
 #include "hooksmith/export.hpp"
 #include "hooksmith/json.hpp"
 #include "hooksmith/webhook.hpp"
-#include "webhook/encode.hpp"
 
 namespace hooksmith::cli {
 
@@ -118,96 +120,160 @@ EnvelopeLine read_envelope(std::string_view line) {
     return out;
 }
 
-// Appends `s` as a JSON string the way nlohmann's dump writes it (the core's body encoder).
-// Returns false when `s` is not valid UTF-8: nlohmann then substitutes U+FFFD and the caller
-// lets it write that line.
-bool append_json_string(std::string& out, std::string_view s) {
-    if (!detail::is_valid_utf8(s)) return false;
-    detail::append_json_string(out, s);
-    return true;
+// Output lines go into one block written to stdout when it fills: each line is written through a
+// pointer into room reserved for its worst case (no std::string growth or zero-filling per piece),
+// and a block holds whole lines only, so a line can still be taken back before it is written.
+class LineWriter {
+public:
+    static constexpr std::size_t kFlushBytes = std::size_t(1) << 16;
+    static constexpr std::size_t kKeptBytes = kFlushBytes * 2;  // a larger block (a huge line) is given back
+
+    LineWriter() : data_(new char[kKeptBytes]), capacity_(kKeptBytes) {}
+    LineWriter(const LineWriter&) = delete;
+    LineWriter& operator=(const LineWriter&) = delete;
+    ~LineWriter() { flush(); }
+
+    // Room for `bytes` more, after what is written; valid until commit().
+    char* reserve(std::size_t bytes) {
+        if (capacity_ - size_ < bytes) {
+            flush();
+            if (capacity_ < bytes) {
+                data_.reset(new char[bytes]);
+                capacity_ = bytes;
+            }
+        }
+        return data_.get() + size_;
+    }
+    // Ends a line written at reserve()'s pointer, up to `end`.
+    void commit(char* end) {
+        size_ = static_cast<std::size_t>(end - data_.get());
+        if (size_ < kFlushBytes) return;
+        flush();
+        if (capacity_ > kKeptBytes) {
+            data_.reset(new char[kKeptBytes]);
+            capacity_ = kKeptBytes;
+        }
+    }
+    void write_line(const std::string& text) {
+        char* d = reserve(text.size() + 1);
+        std::memcpy(d, text.data(), text.size());
+        d[text.size()] = '\n';
+        commit(d + text.size() + 1);
+    }
+    void flush() {
+        if (size_ > 0) std::fwrite(data_.get(), 1, size_, stdout);
+        size_ = 0;
+    }
+
+private:
+    std::unique_ptr<char[]> data_;
+    std::size_t capacity_;
+    std::size_t size_ = 0;
+};
+
+template <std::size_t N>
+char* put(char* d, const char (&text)[N]) {
+    std::memcpy(d, text, N - 1);
+    return d + N - 1;
 }
 
-// {"request":{"method","url","headers":[[n,v]…],"body"}} as `to_line(request_to_json(…))` writes it.
-void append_request_line(std::string& out, const Request& request) {
-    const std::size_t start = out.size();
-    bool valid = true;
-    out += "{\"request\":{\"method\":";
-    valid = valid && append_json_string(out, request.method);
-    out += ",\"url\":";
-    valid = valid && append_json_string(out, request.url);
-    out += ",\"headers\":[";
-    for (std::size_t i = 0; valid && i < request.headers.size(); ++i) {
-        out += i ? ",[" : "[";
-        valid = append_json_string(out, request.headers[i].first);
-        out += ',';
-        valid = valid && append_json_string(out, request.headers[i].second);
-        out += ']';
+// {"request":{"method","url","headers":[[n,v]…],"body"}} as `to_line(request_to_json(…))` writes
+// it. A string that is not valid UTF-8 (nlohmann substitutes U+FFFD) sends the line through
+// nlohmann instead.
+void write_request_line(LineWriter& writer, const Request& request) {
+    std::size_t room = sizeof "{\"request\":{\"method\":,\"url\":,\"headers\":[],\"body\":null}}\n" +
+                       escaped_json_room(request.method.size()) + escaped_json_room(request.url.size()) +
+                       (request.body ? escaped_json_room(request.body->size()) : 0);
+    for (const auto& [name, value] : request.headers)
+        room += sizeof ",[,]" + escaped_json_room(name.size()) + escaped_json_room(value.size());
+    char* d = writer.reserve(room);
+    d = put(d, "{\"request\":{\"method\":");
+    d = escape_json_string(d, request.method);
+    if (d) d = put(d, ",\"url\":");
+    if (d) d = escape_json_string(d, request.url);
+    if (d) d = put(d, ",\"headers\":[");
+    for (std::size_t i = 0; d && i < request.headers.size(); ++i) {
+        if (i) *d++ = ',';
+        *d++ = '[';
+        d = escape_json_string(d, request.headers[i].first);
+        if (d) *d++ = ',';
+        if (d) d = escape_json_string(d, request.headers[i].second);
+        if (d) *d++ = ']';
     }
-    out += "],\"body\":";
-    if (request.body) valid = valid && append_json_string(out, *request.body);
-    else out += "null";
-    out += "}}\n";
-    if (valid) return;
-    out.resize(start);
+    if (d) d = put(d, "],\"body\":");
+    if (d && request.body) d = escape_json_string(d, *request.body);
+    else if (d) d = put(d, "null");
+    if (d) {
+        d = put(d, "}}\n");
+        writer.commit(d);
+        return;
+    }
     nlohmann::ordered_json line;
     line["request"] = request_to_json(request);
-    out += to_line(line);
-    out += '\n';
+    writer.write_line(to_line(line));
 }
 
-// Calls `on_line` for each line of stdin (without its '\n'), reading in large blocks.
+// Calls `on_line` for each line of stdin (without its '\n'), reading in large blocks straight
+// into the buffer the lines are read from.
 template <typename OnLine>
 void for_each_stdin_line(OnLine on_line) {
-    std::string buffer;
-    std::size_t line_start = 0;
-    char block[1 << 16];
+    std::size_t capacity = std::size_t(1) << 16;
+    std::unique_ptr<char[]> buffer(new char[capacity]);
+    std::size_t filled = 0;  // bytes read into buffer
+    std::size_t start = 0;   // where the next line begins
     for (;;) {
-        const std::size_t read = std::fread(block, 1, sizeof block, stdin);
-        if (read == 0) break;
-        std::size_t scanned = buffer.size();
-        buffer.append(block, read);
-        for (std::size_t newline; (newline = buffer.find('\n', scanned)) != std::string::npos; scanned = newline + 1) {
-            on_line(std::string_view(buffer).substr(line_start, newline - line_start));
-            line_start = newline + 1;
+        if (filled == capacity) {
+            if (start > 0) {  // move the unfinished line to the front
+                std::memmove(buffer.get(), buffer.get() + start, filled - start);
+                filled -= start;
+                start = 0;
+            } else {  // a line longer than the buffer
+                std::unique_ptr<char[]> larger(new char[capacity * 2]);
+                std::memcpy(larger.get(), buffer.get(), filled);
+                buffer = std::move(larger);
+                capacity *= 2;
+            }
         }
-        buffer.erase(0, line_start);
-        line_start = 0;
+        const std::size_t read = std::fread(buffer.get() + filled, 1, capacity - filled, stdin);
+        if (read == 0) break;
+        const char* const base = buffer.get();
+        const char* scan = base + filled;
+        filled += read;
+        while (const void* newline = std::memchr(scan, '\n', static_cast<std::size_t>(base + filled - scan))) {
+            const char* const line_end = static_cast<const char*>(newline);
+            on_line(std::string_view(base + start, static_cast<std::size_t>(line_end - (base + start))));
+            start = static_cast<std::size_t>(line_end - base) + 1;
+            scan = line_end + 1;
+        }
     }
-    if (!buffer.empty()) on_line(std::string_view(buffer));
+    if (filled > start) on_line(std::string_view(buffer.get() + start, filled - start));
 }
 
 }  // namespace
 
 int render_jsonl_with_config(const std::string& config_path, const BatchDefaults& defaults) {
     const CompiledWebhook webhook = CompiledWebhook::compile(read_file(config_path));
-    std::string out;
-    out.reserve(1 << 17);
+    RenderInput base_input;
+    base_input.id = defaults.id;
+    base_input.timestamp_seconds = defaults.timestamp;
+    LineWriter writer;
     for_each_stdin_line([&](std::string_view line) {
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+        if ((line.empty() || line.front() != '{') && line.find_first_not_of(" \t\r") == std::string_view::npos) return;
         try {
-            RenderInput input;
-            input.id = defaults.id;
-            input.timestamp_seconds = defaults.timestamp;
-            Request request;
             if (defaults.envelope) {
                 const EnvelopeLine envelope = read_envelope(line);
+                RenderInput input = base_input;
                 if (envelope.id) input.id = envelope.id;
                 if (envelope.timestamp) input.timestamp_seconds = envelope.timestamp;
-                request = webhook.render(Context::from_json_text(envelope.context_text), input);
+                write_request_line(writer, webhook.render(Context::from_json_text(envelope.context_text), input));
             } else {
-                request = webhook.render(Context::from_json_text(line), input);
+                write_request_line(writer, webhook.render(Context::from_json_text(line), base_input));
             }
-            append_request_line(out, request);
         } catch (const Error& error) {
-            out += to_line(nlohmann::ordered_json{{"error", error_to_json(error)}});
-            out += '\n';
-        }
-        if (out.size() >= (1 << 16)) {
-            std::fwrite(out.data(), 1, out.size(), stdout);
-            out.clear();
+            writer.write_line(to_line(nlohmann::ordered_json{{"error", error_to_json(error)}}));
         }
     });
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    writer.flush();
     std::fflush(stdout);
     return ok;
 }

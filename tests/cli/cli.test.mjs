@@ -126,6 +126,30 @@ test('render --jsonl --config: the config once, one context per line, same outpu
   assert.equal(JSON.parse(JSON.parse(reference.stdout).request.body).first_name, 'Zo\u00eb "Z" \u{1F600}\n');
 });
 
+// The batch mode reads stdin and writes stdout in blocks (native/cli/render_batch.cpp): lines
+// longer than a block, many of them, and every kind of escape must come out byte for byte as
+// the per-line mode (nlohmann's dump) writes them.
+test('render --jsonl --config: long lines, many lines and escapes, byte for byte as the per-line mode', () => {
+  const config = JSON.parse(readFileSync(CONFIG, 'utf8'));
+  const mary = JSON.parse(readFileSync(MARY, 'utf8'));
+  const names = ['x'.repeat(200000), 'q"\\/'.repeat(30000), '\u00e9\u{1F600}\u2028\u0001\u007f\t'.repeat(5000), 'Mary', ''];
+  const contexts = [];
+  for (let i = 0; i < 100; i++) {
+    contexts.push(i % 30 === 7 ? '{"userId": ' : JSON.stringify({ ...mary, userId: i, userAttribute: { 'First name': names[i % names.length] } }));
+  }
+  const big = (args, input) => spawnSync(CLI, args, { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const batch = big(['render', '--jsonl', '--config', CONFIG, '--timestamp', '1614265330'], contexts.join('\n') + '\n');
+  assert.equal(batch.status, 0);
+  const perLine = big(['render', '--jsonl'],
+    contexts.map((context) => JSON.stringify({ config, context, timestamp: 1614265330 })).join('\n') + '\n');
+  assert.equal(perLine.status, 0);
+  assert.equal(batch.stdout.split('\n').length, contexts.length + 1);
+  assert.ok(batch.stdout === perLine.stdout, 'the batch output equals the per-line output byte for byte');
+  const lines = batch.stdout.split('\n');
+  for (const i of [0, 1, 2]) assert.equal(JSON.parse(JSON.parse(lines[i]).request.body).first_name, names[i], `line ${i}`);
+  assert.equal(JSON.parse(lines[7]).error.kind, 'input');
+});
+
 test('render --jsonl --config --envelope: per-line context, id and timestamp', () => {
   const mary = JSON.parse(readFileSync(MARY, 'utf8'));
   const signed = fixture('signed-config.json');

@@ -98,7 +98,7 @@ test('a deleted webhook rejects renderMany', async () => {
   await assert.rejects(hook.renderMany([MARY_TEXT]), { kind: 'input' });
 });
 
-// Results come back as one decoded text sliced by UTF-16 lengths (wasm/js/results.mjs): a wrong
+// Results come back as decoded text sliced by UTF-16 lengths (wasm/js/results.mjs): a wrong
 // length would shift every later string of the block (headers are ASCII: the core refuses others).
 test('strings of every width survive the result block, one context and many', () =>
   withHook({ ...SPEC_CONFIG, headers: [{ name: 'X-User', value: '{{ userId | urlencode }}' }],
@@ -118,4 +118,20 @@ test('strings of every width survive the result block, one context and many', ()
 test('a bad timestamp fails the whole batch even when the batch holds one context', () =>
   withHook(SPEC_CONFIG, async (hook) => {
     await assert.rejects(hook.renderMany([MARY_TEXT, MARY_TEXT], { timestamp: Infinity, chunkSize: 1 }), { kind: 'input' });
+  }));
+
+// A chunk's request strings are decoded a window (≤ 32 KiB of UTF-8) at a time (wasm/results.hpp):
+// requests of every width, errors between them and one request larger than a window must all
+// land in the right window at the right offset.
+test('a chunk spanning many decode windows gives render()\'s results', () =>
+  withHook({ ...SPEC_CONFIG, data: [...SPEC_CONFIG.data, { key: 'note', value: '{{ note }}' }], missing: 'jinja' }, async (hook) => {
+    const notes = ['ascii', 'é'.repeat(300), '😀'.repeat(200), 'x'.repeat(40000), 'mixed é 😀 \u2028 中文', ''];
+    const contexts = [];
+    for (let i = 0; i < 600; i++) {
+      if (i % 97 === 13) contexts.push('{"userId": ');  // an error record between requests
+      else contexts.push({ ...JSON.parse(MARY_TEXT), userId: `u${i}`, note: notes[i % notes.length] });
+    }
+    const expected = contexts.map((context) => renderOne(hook, context));
+    assert.deepEqual(await hook.renderMany(contexts, { chunkSize: 500 }), expected);
+    assert.deepEqual(await hook.renderMany(contexts, { chunkSize: 7 }), expected);
   }));

@@ -1,6 +1,6 @@
 // renderMany's engine: a whole chunk of users crosses into Wasm in one call (their JSON texts
-// joined by newlines) and comes back as one block of result records (results.mjs), and the
-// event loop gets a turn by time, not after every chunk.
+// written one after another, newline-separated) and comes back as one block of result records
+// (results.mjs), and the event loop gets a turn by time, not after every chunk.
 import { contextText } from './errors.mjs';
 
 // Long enough that yielding costs nothing measurable, short enough for a page to stay responsive.
@@ -39,7 +39,7 @@ function renderChunk(io, contexts, start, end, results, id, timestamp) {
     slots.push(i);
   }
   if (texts.length === 0) return;
-  const rendered = io.renderBatch(texts.join('\n'), texts.length, id, timestamp);
+  const rendered = io.renderBatch(texts, id, timestamp);
   for (let k = 0; k < slots.length; k++) results[slots[k]] = rendered[k];
 }
 

@@ -3,6 +3,14 @@
 // a small Embind surface keeps Emscripten's JS glue small (docs/performance.md, "Wasm size").
 const parsed = (text) => JSON.parse(text);
 
+// Rendering calls plain Wasm exports (bindings.cpp) with numbers; a string id crosses first.
+function callRender(raw, exported, number, length, id, timestamp) {
+  const hasId = typeof id === 'string';
+  if (hasId) raw.webhookSetId(number, id);
+  const hasTimestamp = typeof timestamp === 'number';
+  return exported(number, length, hasId ? 1 : 0, hasTimestamp ? 1 : 0, hasTimestamp ? timestamp : 0);
+}
+
 // A compiled webhook's handle: the methods webhook.mjs, results.mjs and linked-data.mjs call.
 function webhookHandle(raw, number) {
   let deleted = false;
@@ -12,8 +20,9 @@ function webhookHandle(raw, number) {
   };
   return {
     inputBuffer: (bytes) => raw.webhookInputBuffer(live(), bytes),
-    render: (length, id, timestamp) => raw.webhookRender(live(), length, id, timestamp),
-    renderBatch: (length, id, timestamp) => raw.webhookRenderBatch(live(), length, id, timestamp),
+    render: (length, id, timestamp) => callRender(raw, raw._hooksmith_webhook_render, live(), length, id, timestamp),
+    renderBatch: (length, id, timestamp) =>
+      callRender(raw, raw._hooksmith_webhook_render_batch, live(), length, id, timestamp),
     report: (context) => parsed(raw.webhookReport(live(), context)),
     linkedDataNeeded: (context, answers) => raw.webhookLinkedDataNeeded(live(), context, answers),
     renderWithLinkedData: (context, answers, id, timestamp) =>

@@ -1,6 +1,6 @@
-// The render path's traffic with the Wasm heap (wasm/results.hpp): a context goes in with
+// The render path's traffic with the Wasm heap (wasm/results.hpp): contexts go in with
 // TextEncoder.encodeInto straight into the handle's input buffer, and the results come back as
-// request strings decoded once and sliced by their UTF-16 lengths — no JSON.parse, no copies.
+// request strings decoded in windows and sliced by their UTF-16 lengths — no JSON.parse, no copies.
 // Errors (and a request whose strings are not valid UTF-8) come back as JSON text.
 import { HooksmithError } from './errors.mjs';
 
@@ -15,6 +15,8 @@ export class RenderIO {
   #handle;
   #input = 0;
   #capacity = 0;
+  #heap = null;  // HEAPU8 when #view was made (a memory growth replaces it)
+  #view = null;
 
   constructor(core, handle) {
     this.#core = core;
@@ -23,60 +25,82 @@ export class RenderIO {
 
   /** {request} | {error} for one context's JSON text. */
   render(text, id, timestamp) {
-    const length = this.#write(text);
+    const view = this.#reserve(text.length * 3);  // UTF-8 never needs more than 3 bytes per UTF-16 unit
+    const length = encoder.encodeInto(text, view).written;
     return this.#read(this.#handle.render(length, id, timestamp), 1)[0];
   }
 
-  /** [{request} | {error}] for `count` JSON texts joined by newlines; throws a HooksmithError
-   * when the batch as a whole is refused (a bad id or timestamp). */
-  renderBatch(joined, count, id, timestamp) {
-    const length = this.#write(joined);
-    return this.#read(this.#handle.renderBatch(length, id, timestamp), count);
+  /** [{request} | {error}] for JSON texts without a raw newline; throws a HooksmithError when
+   * the batch as a whole is refused (a bad timestamp). */
+  renderBatch(texts, id, timestamp) {
+    let needed = texts.length;
+    for (let k = 0; k < texts.length; k++) needed += texts[k].length * 3;
+    const view = this.#reserve(needed);
+    // Not joined first: V8 makes a string that large slowly (docs/performance.md, "Branch io").
+    let length = 0;
+    for (let k = 0; k < texts.length; k++) {
+      if (k > 0) view[length++] = 10;
+      length += encoder.encodeInto(texts[k], length === 0 ? view : view.subarray(length)).written;
+    }
+    return this.#read(this.#handle.renderBatch(length, id, timestamp), texts.length);
   }
 
-  #write(text) {
-    const needed = text.length * 3;  // UTF-8 never needs more than 3 bytes per UTF-16 unit
-    if (needed > this.#capacity || (this.#capacity > KEPT_INPUT_BYTES && needed <= KEPT_INPUT_BYTES)) {
-      this.#input = this.#handle.inputBuffer(needed);
-      this.#capacity = needed;
+  // The input buffer's view, at least `bytes` long; kept while the buffer and heap stay put.
+  #reserve(bytes) {
+    if (bytes > this.#capacity || (this.#capacity > KEPT_INPUT_BYTES && bytes <= KEPT_INPUT_BYTES)) {
+      this.#input = this.#handle.inputBuffer(bytes);
+      this.#capacity = bytes;
+      this.#heap = null;
     }
-    const view = this.#core.HEAPU8.subarray(this.#input, this.#input + this.#capacity);
-    return encoder.encodeInto(text, view).written;
+    const heap = this.#core.HEAPU8;
+    if (heap !== this.#heap) {
+      this.#heap = heap;
+      this.#view = heap.subarray(this.#input, this.#input + this.#capacity);
+    }
+    return this.#view;
   }
 
   #read(slotAddress, expected) {
     const u32 = this.#core.HEAPU32;
     const heap = this.#core.HEAPU8;
     const slot = slotAddress >>> 2;
-    const textAt = u32[slot], textBytes = u32[slot + 1];
+    let textAt = u32[slot];
     let cell = u32[slot + 2] >>> 2;
     const cellsEnd = cell + u32[slot + 3];
     const jsonAt = u32[slot + 4];
-    const text = textBytes === 0 ? '' : decoder.decode(heap.subarray(textAt, textAt + textBytes));
+    // Decoded a window at a time (results.hpp), sliced by UTF-16 lengths.
+    let text = '';
     let position = 0;
-    const take = () => text.slice(position, (position += u32[cell++]));
-    const results = [];
+    const results = new Array(expected);
+    let count = 0;
     while (cell < cellsEnd) {
-      if (u32[cell++] === 1) {
+      const kind = u32[cell++];
+      if (kind === 1) {
         const hasBody = u32[cell++] === 1;
         const headers = new Array(u32[cell++]);
-        const method = take();
-        const url = take();
-        const body = hasBody ? take() : null;
-        for (let h = 0; h < headers.length; h++) {
-          const name = take();
-          headers[h] = [name, take()];
+        const window = u32[cell++];
+        if (window !== 0) {
+          const bytes = window - 1;
+          text = bytes === 0 ? '' : decoder.decode(heap.subarray(textAt, textAt + bytes));
+          textAt += bytes;
+          position = 0;
         }
-        results.push({ request: { method, url, headers, body } });
+        const method = text.slice(position, (position += u32[cell++]));
+        const url = text.slice(position, (position += u32[cell++]));
+        const body = hasBody ? text.slice(position, (position += u32[cell++])) : null;
+        for (let h = 0; h < headers.length; h++) {
+          const name = text.slice(position, (position += u32[cell++]));
+          headers[h] = [name, text.slice(position, (position += u32[cell++]))];
+        }
+        results[count++] = { request: { method, url, headers, body } };
       } else {
-        const wholeBatch = u32[cell - 1] === 2;
         const start = jsonAt + u32[cell++];
         const result = JSON.parse(decoder.decode(heap.subarray(start, start + u32[cell++])));
-        if (wholeBatch) throw new HooksmithError(result.error);
-        results.push(result);
+        if (kind === 2) throw new HooksmithError(result.error);
+        results[count++] = result;
       }
     }
-    if (results.length !== expected) throw new Error(`hooksmith: the core returned ${results.length} results for ${expected} contexts`);
+    if (count !== expected) throw new Error(`hooksmith: the core returned ${count} results for ${expected} contexts`);
     return results;
   }
 }
