@@ -14,6 +14,7 @@ namespace hooksmith::detail {
 
 struct FilterDef;
 struct TestDef;
+struct CallArgs;
 
 enum class ExprKind : std::uint8_t {
     literal, name, getattr, getitem, slice, call, filter, test,
@@ -47,6 +48,16 @@ struct Expr {
     mutable std::atomic<std::uint32_t> entry_hint{0};
     // name/getattr/getitem: the constant path as written (`a.b['c']`), empty when dynamic
     std::string path;
+    // name: false when nothing in the program can bind this symbol (no for/set/with target,
+    // macro, parameter, `loop` …), so a read need not search the scopes. Set by compile_shapes.
+    bool may_be_local = true;
+    // getattr, or getitem with a string literal key, on such a node … down to a name: the chain
+    // root first (the name node, then each step), so a read of a context path walks it in one
+    // loop (Evaluator::read_context_path). Empty for other shapes. Set by compile_shapes.
+    std::vector<const Expr*> chain;
+    // filter whose arguments are all literals (or none): them, built once, so a call neither
+    // leases nor evaluates arguments (Evaluator::constant_args). Set by compile_shapes.
+    std::shared_ptr<const CallArgs> const_args;
     std::vector<ExprPtr> children;
     // call/filter/test: children = [subject, positional..., keyword...]; keywords named here
     std::vector<std::string> keywords;

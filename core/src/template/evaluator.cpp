@@ -11,6 +11,7 @@
 #include "template/methods.hpp"
 #include "template/objects.hpp"
 #include "template/operators.hpp"
+#include "template/printing.hpp"
 #include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
@@ -137,12 +138,9 @@ void Evaluator::count_iterations(std::uint64_t n, std::uint32_t offset) {
                                " loop iterations in one render");
 }
 
-void Evaluator::check_size(std::size_t bytes, std::uint32_t offset) const {
-    if (bytes > program_.limits.max_output_bytes)
-        fail_limit(offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
+void Evaluator::fail_output_limit(std::uint32_t offset) const {
+    fail_limit(offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
 }
-
-void Evaluator::check_output(std::uint32_t offset) { check_size(out_->size() - out_base_, offset); }
 
 void Evaluator::write(const Value& value, const Expr& node) {
     if (value.is_string()) {  // the common case; an oversized string fails in check_output alike
@@ -154,6 +152,11 @@ void Evaluator::write(const Value& value, const Expr& node) {
         char digits[24];
         const char* end = std::to_chars(digits, digits + sizeof digits, value.as_int()).ptr;
         out_->append(digits, static_cast<std::size_t>(end - digits));
+        check_output(node.offset);
+        return;
+    }
+    if (value.is_float()) {  // as Value::append_str prints it, the limit checked once after
+        printing::append_float(*out_, value.as_double());
         check_output(node.offset);
         return;
     }
@@ -301,6 +304,16 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
         case StmtKind::for_:
             exec_for(s);
             return Flow::normal;
+        case StmtKind::break_: return Flow::break_loop;
+        case StmtKind::continue_: return Flow::continue_loop;
+        default: return exec_other(s);
+    }
+}
+
+// The statements webhooks rarely use, out of exec: their locals and cleanups would otherwise
+// make every text and print statement pay for a larger stack frame.
+Evaluator::Flow Evaluator::exec_other(const Stmt& s) {
+    switch (s.kind) {
         case StmtKind::set:
             assign(s.targets[0], eval(*s.exprs[0]), s.offset);
             return Flow::normal;
@@ -373,8 +386,7 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             pop_frame();
             return f;
         }
-        case StmtKind::break_: return Flow::break_loop;
-        case StmtKind::continue_: return Flow::continue_loop;
+        default: break;
     }
     return Flow::normal;
 }
@@ -430,24 +442,34 @@ void Evaluator::exec_for(const Stmt& s) {
         ~Nesting() { --depth; }
     } nesting(loop_depth_);
     bool completed = false;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        count_iterations(1, s.offset);
-        push_frame();
-        Flow f;
-        try {
+    // One frame for all passes: a pass drops what the body bound and binds the target and `loop`
+    // again, which overwrite their own slots (bind searches the frame) — the state a fresh frame
+    // per pass would have, without pushing and popping one per item.
+    bool framed = false;
+    std::size_t frame_end = 0;
+    try {
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            count_iterations(1, s.offset);
+            if (!framed) {
+                push_frame();
+                framed = true;
+            } else {
+                vars_.erase(vars_.begin() + static_cast<std::ptrdiff_t>(frame_end), vars_.end());
+            }
             assign(s.targets[0], (*items)[i], s.offset);
             bind(program_.sym_loop, loop_value);
+            frame_end = vars_.size();
             loop->index0 = i;
-            f = exec_body(s.bodies[0]);
-        } catch (...) {
-            pop_frame();
-            finish_loop();
-            throw;
+            const Flow f = exec_body(s.bodies[0]);
+            if (f == Flow::break_loop) break;
+            if (f == Flow::normal) completed = true;
         }
-        pop_frame();
-        if (f == Flow::break_loop) break;
-        if (f == Flow::normal) completed = true;
+    } catch (...) {
+        if (framed) pop_frame();
+        finish_loop();
+        throw;
     }
+    if (framed) pop_frame();
     finish_loop();
     if (!completed && !s.bodies[1].empty()) {
         push_frame();  // the else block has its own scope, like the body
@@ -626,16 +648,28 @@ void Evaluator::print_filter(const Expr& e) {
     DepthGuard guard(*this, e.offset);
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
-    ArgsLease lease(*this);
-    CallArgs& args = lease.args;
-    eval_args(e, 1, args);
-    e.filter->append(*this, input, args, e, *out_);
+    if (const CallArgs* constant = constant_args(e)) {
+        e.filter->append(*this, input, *constant, e, *out_);
+    } else {
+        ArgsLease lease(*this);
+        eval_args(e, 1, lease.args);
+        e.filter->append(*this, input, lease.args, e, *out_);
+    }
     check_output(e.offset);
+}
+
+// A filter's literal arguments as compile_shapes built them, where evaluating them would have
+// passed its DepthGuard (one level below the filter's); nullptr: evaluate them.
+const CallArgs* Evaluator::constant_args(const Expr& e) {
+    if (!e.const_args) return nullptr;
+    if (e.children.size() > 1 && (depth_ >= max_eval_depth || !stack_has_room())) return nullptr;
+    return e.const_args.get();
 }
 
 Value Evaluator::eval_filter(const Expr& e) {
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
+    if (const CallArgs* constant = constant_args(e)) return e.filter->fn(*this, input, *constant, e);
     ArgsLease lease(*this);
     CallArgs& args = lease.args;
     eval_args(e, 1, args);

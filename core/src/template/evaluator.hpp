@@ -46,7 +46,11 @@ public:
     // Items of an iterable (list, tuple, dict keys, string characters); undefined → empty.
     std::vector<Value> iterate(const Value& value, const Expr& node) const;
     void count_iterations(std::uint64_t n, std::uint32_t offset);
-    void check_size(std::size_t bytes, std::uint32_t offset) const;
+    // Inline: every printed node checks; the failure is out of line.
+    void check_size(std::size_t bytes, std::uint32_t offset) const {
+        if (bytes > program_.limits.max_output_bytes) fail_output_limit(offset);
+    }
+    [[noreturn]] void fail_output_limit(std::uint32_t offset) const;
 
     const Limits& limits() const { return program_.limits; }
     MissingPolicy policy() const { return options_.missing; }
@@ -92,6 +96,7 @@ private:
         std::vector<std::unique_ptr<CallArgs>> args;  // the first args_used are lent out
         std::size_t args_used = 0;
         std::vector<std::shared_ptr<LoopObject>> loops;  // one per for-loop nesting level
+        std::size_t loops_used = 0;  // levels this render used: the others are reset already
     };
     // This thread's scratches: the first `in_use` belong to the renders running on it (a
     // render started from inside another gets the next one; they end in reverse order).
@@ -123,23 +128,33 @@ private:
 
     Flow exec_body(const Body& body);
     Flow exec(const Stmt& s);
+    Flow exec_other(const Stmt& s);
     void exec_for(const Stmt& s);
     void exec_set(const Stmt& s);
     void assign(const Target& target, const Value& value, std::uint32_t offset);
     void bind(int symbol, const Value& value);
     Value lookup(const Expr& name_node);
     const Value& lookup_ref(const Expr& name_node, Value& storage);
+    const Value* read_context_path(const Expr& path_node);
+    // eval_ref's cases that hold locals of their own (lookup.cpp).
+    const Value& local_attr_ref(const Value& local, const Expr& getattr_node, Value& storage);
+    const Value& getattr_ref(const Expr& e, Value& storage);
+    const Value& getitem_ref(const Expr& e, Value& storage);
+    const Value& filter_ref(const Expr& e, Value& storage);
+    const Value& not_ref(const Expr& e, Value& storage);
+    const Value& binary_ref(const Expr& e, Value& storage);
     // The local bound to `symbol` in place (valid until vars_ changes), nullptr when none is.
     const Value* find_local(int symbol) const;
     // An attribute of a local, read in place: one copy (the attribute) instead of two.
     Value local_attr(const Value& local, const Expr& getattr_node);
     std::string capture(const Body& body);
     void write(const Value& value, const Expr& node);
-    void check_output(std::uint32_t offset);
+    void check_output(std::uint32_t offset) { check_size(out_->size() - out_base_, offset); }
     Value eval_call(const Expr& e);
     void eval_args(const Expr& e, std::size_t first, CallArgs& args);
     Value eval_filter(const Expr& e);
     void print_filter(const Expr& e);
+    const CallArgs* constant_args(const Expr& e);
     Value eval_compare(const Expr& e);
     Value eval_getitem(const Expr& e);
     Value apply_filter_node(const Expr& e, const Value& input);

@@ -7,7 +7,7 @@
 
 namespace hooksmith::detail {
 
-#define HOOKSMITH_FILTER(name) Value name(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
+#define HOOKSMITH_FILTER(name) Value name(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node)
 
 // filters_text.cpp
 HOOKSMITH_FILTER(f_capitalize); HOOKSMITH_FILTER(f_forceescape); HOOKSMITH_FILTER(f_center); HOOKSMITH_FILTER(f_escape);
@@ -40,13 +40,13 @@ HOOKSMITH_FILTER(f_plus_time); HOOKSMITH_FILTER(f_minus_time); HOOKSMITH_FILTER(
 // Filters whose result is a string they build also have an appending form (registry.hpp:
 // FilterDef::append), which the f_ form wraps.
 #define HOOKSMITH_STRING_FILTER(name) \
-    void name(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out)
+    void name(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out)
 HOOKSMITH_STRING_FILTER(lower_into); HOOKSMITH_STRING_FILTER(upper_into); HOOKSMITH_STRING_FILTER(trim_into);
 HOOKSMITH_STRING_FILTER(title_into); HOOKSMITH_STRING_FILTER(urlencode_into); HOOKSMITH_STRING_FILTER(join_into);
 #undef HOOKSMITH_STRING_FILTER
 
 // The Value of an appending filter: its string, built in a recycled buffer.
-inline Value string_result(AppendFilterFn append, Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+inline Value string_result(AppendFilterFn append, Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     std::string out = recycled_string();
     append(ev, input, args, node, out);
     return Value(std::move(out));

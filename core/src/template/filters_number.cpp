@@ -233,7 +233,7 @@ std::string date_string(std::int64_t ms) {
     return s;
 }
 
-Value shift_time(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, const char* name, int sign) {
+Value shift_time(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, const char* name, int sign) {
     Params p(ev, args, node, name, {"amount", "unit"});
     std::int64_t ms = to_epoch_ms(ev, input, node, name);
     Value amount = to_number(ev, p.get(0), node, name);
@@ -283,7 +283,7 @@ bool parse_python_float(std::string_view raw, double& out) {
     return true;
 }
 
-Value f_abs(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_abs(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_int() || input.is_bool()) {
         if (input.as_int() == INT64_MIN) ev.fail(node, "integer overflow: the result does not fit in 64 bits");
         return Value(input.as_int() < 0 ? -input.as_int() : input.as_int());
@@ -293,7 +293,7 @@ Value f_abs(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     ev.fail(node, std::string("bad operand type for abs(): '") + input.type_name() + "'");
 }
 
-Value f_float(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_float(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "float", {"default"});
     Value fallback = p.has(0) ? p.get(0) : Value(0.0);
     if (input.is_undefined()) ev.fail_undefined(input, node);  // Undefined.__float__ raises in Jinja2
@@ -303,7 +303,7 @@ Value f_float(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     return fallback;
 }
 
-Value f_int(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_int(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "int", {"default", "base"});
     Value fallback = p.has(0) ? p.get(0) : Value(std::int64_t{0});
     std::int64_t base = p.has(1) ? (p.get(1).is_int() ? p.get(1).as_int() : -1) : 10;
@@ -353,7 +353,7 @@ double round_exactly(double x, int precision) {
     return std::strtod(buffer, nullptr);
 }
 
-Value f_round(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_round(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "round", {"precision", "method"});
     std::int64_t precision = p.has(0) ? (p.get(0).is_int() ? p.get(0).as_int() : 0) : 0;
     std::string method = p.has(1) ? ev.text(p.get(1), node) : std::string("common");
@@ -393,7 +393,7 @@ Value f_round(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     return Value(x / scale);
 }
 
-Value f_tojson(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_tojson(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "tojson", {"indent"});
     int indent = p.get(0).is_int() ? static_cast<int>(p.get(0).as_int()) : -1;
     std::string out;
@@ -401,24 +401,24 @@ Value f_tojson(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
     return Value(out);
 }
 
-Value f_add(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_add(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "add", {"value"});
     return binary_operation(ev, BinaryOp::add, to_number(ev, input, node, "add"), to_number(ev, p.get(0), node, "add"), node);
 }
 
-Value f_multiply(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_multiply(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "multiply", {"value"});
     return binary_operation(ev, BinaryOp::mul, to_number(ev, input, node, "multiply"),
                             to_number(ev, p.get(0), node, "multiply"), node);
 }
 
-Value f_divide(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_divide(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "divide", {"value"});
     return binary_operation(ev, BinaryOp::div, to_number(ev, input, node, "divide"),
                             to_number(ev, p.get(0), node, "divide"), node);
 }
 
-Value f_split(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_split(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "split", {"separator", "limit"});
     std::string s = ev.text(input, node);
     std::string sep = p.has(0) && !p.get(0).is_none() ? ev.text(p.get(0), node) : std::string(" ");
@@ -442,7 +442,7 @@ Value f_split(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     return Value::list(std::move(out));
 }
 
-Value f_escapejson(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_escapejson(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
     auto u = [&](std::uint32_t cp) { append_u_escape(out, cp, hex); };
@@ -472,7 +472,7 @@ Value f_escapejson(Evaluator& ev, const Value& input, CallArgs&, const Expr& nod
     return Value(out);
 }
 
-Value f_bool(Evaluator&, const Value& input, CallArgs&, const Expr&) {
+Value f_bool(Evaluator&, const Value& input, const CallArgs&, const Expr&) {
     if (input.is_bool()) return input;
     if (input.is_number()) return Value(input.as_double() != 0);
     if (input.is_string()) {
@@ -482,7 +482,7 @@ Value f_bool(Evaluator&, const Value& input, CallArgs&, const Expr&) {
     return Value(false);
 }
 
-Value f_datetimeformat(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_datetimeformat(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "datetimeformat", {"format", "tz"});
     std::int64_t ms = to_epoch_ms(ev, input, node, "datetimeformat");
     std::string format = p.has(0) && !p.get(0).is_none() ? ev.text(p.get(0), node) : std::string("%H:%M / %d-%m-%Y");
@@ -494,19 +494,19 @@ Value f_datetimeformat(Evaluator& ev, const Value& input, CallArgs& args, const 
     }
 }
 
-Value f_unixtimestamp(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_unixtimestamp(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     return Value(to_epoch_ms(ev, input, node, "unixtimestamp"));
 }
 
-Value f_plus_time(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_plus_time(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return shift_time(ev, input, args, node, "plus_time", 1);
 }
 
-Value f_minus_time(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_minus_time(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return shift_time(ev, input, args, node, "minus_time", -1);
 }
 
-Value f_between_times(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_between_times(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "between_times", {"other", "unit"});
     std::int64_t from = to_epoch_ms(ev, input, node, "between_times");
     std::int64_t to = to_epoch_ms(ev, p.get(0), node, "between_times");

@@ -92,7 +92,7 @@ void sort_by_key(Evaluator& ev, std::vector<Value>& items, const KeyGetter& key,
     items = std::move(sorted);
 }
 
-Value select_or_reject(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, bool lookup_attr,
+Value select_or_reject(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, bool lookup_attr,
                        bool select) {
     std::vector<Value> items = ev.iterate(input, node);
     std::size_t offset = 0;
@@ -122,7 +122,7 @@ Value select_or_reject(Evaluator& ev, const Value& input, CallArgs& args, const 
     return Value::list(std::move(out));
 }
 
-Value min_or_max(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, bool want_max) {
+Value min_or_max(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, bool want_max) {
     Params p(ev, args, node, want_max ? "max" : "min", {"case_sensitive", "attribute"});
     std::vector<Value> items = ev.iterate(input, node);
     if (items.empty()) return Value();
@@ -146,7 +146,7 @@ Value get_attribute_path(Evaluator& ev, const Value& item, const Value& attribut
     return make_getter(attribute, false)(ev, item, node);
 }
 
-Value f_attr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_attr(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "attr", {"name"});
     std::string name = ev.text(p.get(0), node);
     if (input.is_dict()) {
@@ -160,7 +160,7 @@ Value f_attr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node
     return ev.getattr(input, name, node, std::string());
 }
 
-Value f_batch(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_batch(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "batch", {"linecount", "fill_with"});
     if (!p.get(0).is_int()) ev.fail(node, "batch: linecount must be an integer");
     std::int64_t count = p.get(0).as_int();
@@ -181,14 +181,14 @@ Value f_batch(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     return Value::list(std::move(out));
 }
 
-Value f_default(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_default(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "default", {"default_value", "boolean"});
     if (input.is_undefined() || (p.get(1).truthy() && !input.truthy()))
         return p.has(0) ? p.get(0) : Value(std::string());
     return input;
 }
 
-Value f_dictsort(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_dictsort(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "dictsort", {"case_sensitive", "by", "reverse"});
     if (!input.is_dict()) ev.fail(node, std::string("dictsort expects a mapping, got '") + input.type_name() + "'");
     std::string by = p.has(1) ? ev.text(p.get(1), node) : std::string("key");
@@ -200,19 +200,19 @@ Value f_dictsort(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     return Value::list(std::move(items));
 }
 
-Value f_first(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_first(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_list()) return input.as_list().empty() ? Value() : input.as_list().front();
     std::vector<Value> items = ev.iterate(input, node);
     return items.empty() ? Value() : items.front();
 }
 
-Value f_last(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_last(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_list()) return input.as_list().empty() ? Value() : input.as_list().back();
     std::vector<Value> items = ev.iterate(input, node);
     return items.empty() ? Value() : items.back();
 }
 
-Value f_groupby(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_groupby(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "groupby", {"attribute", "default", "case_sensitive"});
     bool case_sensitive = p.get(2).truthy();
     KeyGetter key = make_getter(p.get(0), !case_sensitive, false, p.get(1));
@@ -233,7 +233,7 @@ Value f_groupby(Evaluator& ev, const Value& input, CallArgs& args, const Expr& n
     return Value::list(std::move(out));
 }
 
-Value f_items(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_items(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_undefined()) return Value::list({});
     if (!input.is_dict()) ev.fail(node, std::string("Can only get item pairs from a mapping, got '") + input.type_name() + "'");
     std::vector<Value> items;
@@ -241,7 +241,7 @@ Value f_items(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     return Value::list(std::move(items));
 }
 
-void join_into(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out) {
+void join_into(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out) {
     Params p(ev, args, node, "join", {"d", "attribute"});
     std::string separator_storage;
     static const std::string no_separator;
@@ -258,11 +258,11 @@ void join_into(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
     if (input.is_list()) for (const Value& item : input.as_list()) add(item);
     else for (const Value& item : ev.iterate(input, node)) add(item);
 }
-Value f_join(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_join(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(join_into, ev, input, args, node);
 }
 
-Value f_length(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_length(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     switch (input.kind()) {
         case Value::Kind::undefined: return Value(std::int64_t{0});
         case Value::Kind::string: return Value(static_cast<std::int64_t>(utf8::length(input.as_string())));
@@ -272,11 +272,11 @@ Value f_length(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
     }
 }
 
-Value f_list(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_list(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     return Value::list(ev.iterate(input, node));
 }
 
-Value f_map(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_map(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     std::vector<Value> items = ev.iterate(input, node);
     std::vector<Value> out;
     out.reserve(items.size());
@@ -303,28 +303,28 @@ Value f_map(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
     return Value::list(std::move(out));
 }
 
-Value f_max(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_max(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return min_or_max(ev, input, args, node, true);
 }
 
-Value f_min(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_min(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return min_or_max(ev, input, args, node, false);
 }
 
-Value f_select(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_select(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return select_or_reject(ev, input, args, node, false, true);
 }
-Value f_reject(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_reject(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return select_or_reject(ev, input, args, node, false, false);
 }
-Value f_selectattr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_selectattr(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return select_or_reject(ev, input, args, node, true, true);
 }
-Value f_rejectattr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_rejectattr(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return select_or_reject(ev, input, args, node, true, false);
 }
 
-Value f_reverse(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_reverse(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_string()) {
         std::u32string s = utf8::decode(input.as_string());
         std::reverse(s.begin(), s.end());
@@ -335,7 +335,7 @@ Value f_reverse(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) 
     return Value::list(std::move(items));
 }
 
-Value f_slice(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_slice(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "slice", {"slices", "fill_with"});
     if (!p.get(0).is_int() || p.get(0).as_int() <= 0) ev.fail(node, "slice: slices must be a positive integer");
     std::int64_t slices = p.get(0).as_int();
@@ -355,14 +355,14 @@ Value f_slice(Evaluator& ev, const Value& input, CallArgs& args, const Expr& nod
     return Value::list(std::move(out));
 }
 
-Value f_sort(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_sort(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "sort", {"reverse", "case_sensitive", "attribute"});
     std::vector<Value> items = ev.iterate(input, node);
     sort_by_key(ev, items, make_getter(p.get(2), !p.get(1).truthy(), true), p.get(0).truthy(), node);
     return Value::list(std::move(items));
 }
 
-Value f_sum(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_sum(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "sum", {"attribute", "start"});
     Value total = p.has(1) ? p.get(1) : Value(std::int64_t{0});
     KeyGetter getter = make_getter(p.get(0), false);
@@ -371,7 +371,7 @@ Value f_sum(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node)
     return total;
 }
 
-Value f_unique(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_unique(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "unique", {"case_sensitive", "attribute"});
     KeyGetter key = make_getter(p.get(1), !p.get(0).truthy());
     std::vector<Value> out;

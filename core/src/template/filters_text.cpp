@@ -198,11 +198,11 @@ std::vector<std::u32string> text_wrap(const std::u32string& text, std::size_t wi
 
 }  // namespace
 
-Value f_capitalize(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_capitalize(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     return Value(python_capitalize(ev.text(input, node)));
 }
 
-Value f_center(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_center(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "center", {"width"});
     std::string s = ev.text(input, node);
     std::int64_t width = int_param(ev, p.get(0), 80, node, "center");
@@ -215,16 +215,16 @@ Value f_center(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
                  std::string(static_cast<std::size_t>(total - left), ' '));
 }
 
-Value f_escape(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_escape(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_markup()) return input;
     return Value::markup(html_escape(ev.text(input, node)));
 }
 
-Value f_forceescape(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_forceescape(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     return Value::markup(html_escape(ev.text(input, node)));
 }
 
-Value f_format(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_format(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     std::string format = ev.text(input, node);
     if (!args.positional.empty() && !args.keywords.empty())
         ev.fail(node, "can't handle positional and keyword arguments at the same time");
@@ -236,7 +236,7 @@ Value f_format(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
     return Value(percent_format(ev, format, Value::list(args.positional, true), node));
 }
 
-Value f_indent(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_indent(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "indent", {"width", "first", "blank"});
     std::string indention;
     if (p.get(0).is_string()) indention = p.get(0).as_string();
@@ -267,23 +267,23 @@ Value f_indent(Evaluator& ev, const Value& input, CallArgs& args, const Expr& no
     return Value(std::move(rv));
 }
 
-void lower_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
+void lower_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
     std::string storage;
     utf8::append_lower(out, ev.text_ref(input, node, storage));
 }
-Value f_lower(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_lower(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(lower_into, ev, input, args, node);
 }
 
-void upper_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
+void upper_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
     std::string storage;
     utf8::append_upper(out, ev.text_ref(input, node, storage));
 }
-Value f_upper(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_upper(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(upper_into, ev, input, args, node);
 }
 
-Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_replace(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "replace", {"old", "new", "count"});
     std::string s = ev.text(input, node);
     std::string out = python_replace(ev, node, s, ev.text(p.get(0), node), ev.text(p.get(1), node),
@@ -292,14 +292,14 @@ Value f_replace(Evaluator& ev, const Value& input, CallArgs& args, const Expr& n
     return Value(std::move(out));
 }
 
-Value f_safe(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_safe(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_markup()) return input;
     return Value::markup(ev.text(input, node));
 }
 
-Value f_string(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) { return Value(ev.text(input, node)); }
+Value f_string(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) { return Value(ev.text(input, node)); }
 
-Value f_striptags(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_striptags(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     std::string s = ev.text(input, node);
     std::string no_tags;
     for (std::size_t i = 0; i < s.size();) {
@@ -322,7 +322,7 @@ Value f_striptags(Evaluator& ev, const Value& input, CallArgs&, const Expr& node
     return Value(html_unescape(joined));
 }
 
-void title_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
+void title_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
     // Jinja: split on runs of [-\s({[<] (kept), then each piece: first char upper, rest lower.
     std::string storage;
     std::string_view s = ev.text_ref(input, node, storage);
@@ -352,20 +352,20 @@ void title_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, 
         first = false;
     }
 }
-Value f_title(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_title(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(title_into, ev, input, args, node);
 }
 
-void trim_into(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out) {
+void trim_into(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out) {
     Params p(ev, args, node, "trim", {"chars"});
     std::string storage;
     append_python_strip(out, ev.text_ref(input, node, storage), p.get(0), true, true);
 }
-Value f_trim(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_trim(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(trim_into, ev, input, args, node);
 }
 
-Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_truncate(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "truncate", {"length", "killwords", "end", "leeway"});
     std::u32string s = utf8::decode(ev.text(input, node));
     std::int64_t length = int_param(ev, p.get(0), 255, node, "truncate");
@@ -385,7 +385,7 @@ Value f_truncate(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     return Value(utf8::encode(head + end));
 }
 
-void urlencode_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& node, std::string& out) {
+void urlencode_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
     if (input.is_dict() || input.is_list()) {
         std::vector<std::pair<Value, Value>> pairs;
         if (input.is_dict()) {
@@ -410,11 +410,11 @@ void urlencode_into(Evaluator& ev, const Value& input, CallArgs&, const Expr& no
     std::string storage;
     url_quote(out, ev.text_ref(input, node, storage), false);
 }
-Value f_urlencode(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_urlencode(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(urlencode_into, ev, input, args, node);
 }
 
-Value f_wordcount(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_wordcount(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     std::int64_t count = 0;
     bool in_word = false;
     for (char32_t c : utf8::decode(ev.text(input, node))) {
@@ -425,7 +425,7 @@ Value f_wordcount(Evaluator& ev, const Value& input, CallArgs&, const Expr& node
     return Value(count);
 }
 
-Value f_wordwrap(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_wordwrap(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
     std::int64_t width = int_param(ev, p.get(0), 79, node, "wordwrap");
     if (width <= 0) ev.fail(node, "invalid width " + std::to_string(width) + " (must be > 0)");
@@ -448,7 +448,7 @@ Value f_wordwrap(Evaluator& ev, const Value& input, CallArgs& args, const Expr& 
     return Value(result);
 }
 
-Value f_xmlattr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_xmlattr(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "xmlattr", {"autospace"});
     if (!input.is_dict()) ev.fail(node, "xmlattr expects a mapping");
     std::string out;
@@ -465,7 +465,7 @@ Value f_xmlattr(Evaluator& ev, const Value& input, CallArgs& args, const Expr& n
     return Value(out);
 }
 
-Value f_filesizeformat(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node) {
+Value f_filesizeformat(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "filesizeformat", {"binary"});
     double bytes;
     if (input.is_number()) bytes = input.as_double();
@@ -496,7 +496,7 @@ Value f_filesizeformat(Evaluator& ev, const Value& input, CallArgs& args, const 
 
 // Python's pprint.pformat; equal to repr() for values that fit on one 80-column line (the
 // multi-line layout of longer values is not reproduced).
-Value f_pprint(Evaluator& ev, const Value& input, CallArgs&, const Expr& node) {
+Value f_pprint(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     std::string out;
     if (!input.append_repr(out, ev.limits().max_output_bytes)) ev.check_size(out.size() + 1, node.offset);
     return Value(out);

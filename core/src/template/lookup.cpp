@@ -4,10 +4,18 @@
 
 #include "template/methods.hpp"
 #include "template/objects.hpp"
+#include "template/operators.hpp"
 #include "template/recycler.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
+
+// Kept out of eval_ref, whose frame should stay small (GCC and clang would inline them back).
+#if defined(__GNUC__)
+#define HOOKSMITH_OUT_OF_LINE __attribute__((noinline))
+#else
+#define HOOKSMITH_OUT_OF_LINE
+#endif
 
 namespace {
 // `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
@@ -37,7 +45,9 @@ const Value* Evaluator::find_local(int symbol) const {
 }
 
 const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
-    if (const Value* local = find_local(e.symbol)) return storage = *local;
+    if (e.may_be_local) {
+        if (const Value* local = find_local(e.symbol)) return storage = *local;
+    }
     if (const Value* v = find_constant_key(context_.root().as_dict(), e.name, e)) return *v;
     storage = global_function(e.name);
     if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
@@ -51,37 +61,98 @@ Value Evaluator::lookup(const Expr& e) {
     return value;
 }
 
+// `a.b['c']` whose root is not a local, read from the context in one loop, as eval_ref's
+// recursion would read it when every step finds its key in a dict of the context; nullptr when
+// one does not, and the caller takes the general path, which reads the same again and decides.
+const Value* Evaluator::read_context_path(const Expr& e) {
+    const std::vector<const Expr*>& chain = e.chain;
+    const Expr& root = *chain.front();
+    // The recursion would hold a DepthGuard per step: where one of them would fail, let it.
+    if (depth_ + static_cast<int>(chain.size()) > max_eval_depth || !stack_has_room()) return nullptr;
+    const Value* v = find_constant_key(context_.root().as_dict(), root.name, root);
+    for (std::size_t i = 1; v && i < chain.size(); ++i) {
+        if (!v->is_dict()) return nullptr;
+        const Expr& step = *chain[i];
+        const std::string& key = step.kind == ExprKind::getattr ? step.name : step.children[1]->value.as_string();
+        v = find_constant_key(v->as_dict(), key, step);
+    }
+    return v;
+}
+
+// The dispatcher stays small (every expression of a render passes here); each case with locals
+// to destroy lives in its own function, so the common reads do not pay for the largest frame.
 const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
     switch (e.kind) {
         case ExprKind::literal: return e.value;
         case ExprKind::name: return lookup_ref(e, storage);
-        case ExprKind::getattr: {
-            DepthGuard guard(*this, e.offset);
-            const Expr& object_expr = *e.children[0];
-            if (object_expr.kind == ExprKind::name) {
-                if (const Value* local = find_local(object_expr.symbol)) return storage = local_attr(*local, e);
+        case ExprKind::getattr:
+        case ExprKind::getitem:
+            if (!e.chain.empty()) {
+                const Expr& root = *e.chain.front();
+                const Value* local = root.may_be_local ? find_local(root.symbol) : nullptr;
+                if (!local) {
+                    if (const Value* v = read_context_path(e)) return *v;
+                } else if (e.kind == ExprKind::getattr && &root == e.children[0].get()) {
+                    return local_attr_ref(*local, e, storage);  // as getattr_ref would, one search fewer
+                }
             }
-            Value object_storage;
-            const Value& object = eval_ref(*e.children[0], object_storage);
-            if (&object != &object_storage && object.is_dict()) {
-                if (const Value* v = find_constant_key(object.as_dict(), e.name, e)) return *v;
-            }
-            return storage = getattr(object, e.name, e, e.path);
-        }
-        case ExprKind::getitem: {
-            const Expr& sub = *e.children[1];
-            if (sub.kind != ExprKind::literal || !sub.value.is_string()) break;
-            DepthGuard guard(*this, e.offset);
-            Value object_storage;
-            const Value& object = eval_ref(*e.children[0], object_storage);
-            if (&object != &object_storage && object.is_dict()) {
-                if (const Value* v = find_constant_key(object.as_dict(), sub.value.as_string(), e)) return *v;
-            }
-            return storage = getitem(object, sub.value, e, e.path);
-        }
-        default: break;
+            return e.kind == ExprKind::getattr ? getattr_ref(e, storage) : getitem_ref(e, storage);
+        case ExprKind::filter: return filter_ref(e, storage);
+        case ExprKind::not_: return not_ref(e, storage);
+        case ExprKind::binary: return binary_ref(e, storage);
+        default: return storage = eval(e);
     }
-    return storage = eval(e);
+}
+
+HOOKSMITH_OUT_OF_LINE const Value& Evaluator::local_attr_ref(const Value& local, const Expr& e, Value& storage) {
+    DepthGuard guard(*this, e.offset);
+    return storage = local_attr(local, e);
+}
+
+HOOKSMITH_OUT_OF_LINE const Value& Evaluator::getattr_ref(const Expr& e, Value& storage) {
+    DepthGuard guard(*this, e.offset);
+    const Expr& object_expr = *e.children[0];
+    if (object_expr.kind == ExprKind::name && object_expr.may_be_local) {
+        if (const Value* local = find_local(object_expr.symbol)) return storage = local_attr(*local, e);
+    }
+    Value object_storage;
+    const Value& object = eval_ref(object_expr, object_storage);
+    if (&object != &object_storage && object.is_dict()) {
+        if (const Value* v = find_constant_key(object.as_dict(), e.name, e)) return *v;
+    }
+    return storage = getattr(object, e.name, e, e.path);
+}
+
+HOOKSMITH_OUT_OF_LINE const Value& Evaluator::getitem_ref(const Expr& e, Value& storage) {
+    const Expr& sub = *e.children[1];
+    if (sub.kind != ExprKind::literal || !sub.value.is_string()) return storage = eval(e);
+    DepthGuard guard(*this, e.offset);
+    Value object_storage;
+    const Value& object = eval_ref(*e.children[0], object_storage);
+    if (&object != &object_storage && object.is_dict()) {
+        if (const Value* v = find_constant_key(object.as_dict(), sub.value.as_string(), e)) return *v;
+    }
+    return storage = getitem(object, sub.value, e, e.path);
+}
+
+// As eval does these (its guard included), without going through its larger frame.
+HOOKSMITH_OUT_OF_LINE const Value& Evaluator::filter_ref(const Expr& e, Value& storage) {
+    DepthGuard guard(*this, e.offset);
+    return storage = eval_filter(e);
+}
+
+HOOKSMITH_OUT_OF_LINE const Value& Evaluator::not_ref(const Expr& e, Value& storage) {
+    DepthGuard guard(*this, e.offset);
+    Value operand_storage;
+    return storage = Value(!eval_ref(*e.children[0], operand_storage).truthy());
+}
+
+HOOKSMITH_OUT_OF_LINE const Value& Evaluator::binary_ref(const Expr& e, Value& storage) {
+    DepthGuard guard(*this, e.offset);
+    Value a_storage, b_storage;
+    const Value& a = eval_ref(*e.children[0], a_storage);
+    const Value& b = eval_ref(*e.children[1], b_storage);
+    return storage = binary_operation(*this, e.binary_op, a, b, e);
 }
 
 Value Evaluator::local_attr(const Value& local, const Expr& e) {

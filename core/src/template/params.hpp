@@ -15,7 +15,7 @@ public:
     static constexpr std::size_t max_names = 8;
 
     // Refers into `args`, which must outlive the Params (no copies: binding allocates nothing).
-    Params(Evaluator& ev, CallArgs& args, const Expr& node, const char* function,
+    Params(Evaluator& ev, const CallArgs& args, const Expr& node, const char* function,
            std::initializer_list<const char*> names) {
         std::size_t n = names.size();
         if (n > max_names) throw std::logic_error("Params: too many parameter names");

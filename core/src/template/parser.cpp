@@ -970,6 +970,9 @@ private:
 
 }  // namespace
 
-void parse(Program& program) { Parser(program).run(); }
+void parse(Program& program) {
+    Parser(program).run();
+    if (shapes_enabled) compile_shapes(program);
+}
 
 }  // namespace hooksmith::detail

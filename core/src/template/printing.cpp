@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -15,7 +16,58 @@ namespace hooksmith {
 
 namespace printing {
 
+namespace {
+
+constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// repr of a positive value whose shortest form has at most 15 significant digits and is written
+// without an exponent (1e-3 <= value < 1e14): amounts like 39.98. Tries d = 1, 2 … decimals: the
+// first n / 10^d (division correctly rounded, n and 10^d exact) equal to the value is the shortest
+// decimal that reads back as it. Why the rounded n is the right one: below 1e15, any decimal with
+// d places that reads back lies within 0.11 of value·10^d (< 1e15), and the rounding error is
+// below 0.11 too, so a candidate is never near a .5 boundary and two cannot share a d (which is
+// also why this is the closest one, as repr picks). Returns false to leave it to Grisu2.
+bool append_short_fixed(std::string& out, double value) {
+    if (!(value >= 1e-3 && value < 1e14)) return false;
+    for (int d = 1; d < 16; ++d) {
+        const double scaled = value * powers_of_ten[d];
+        if (!(scaled < 1e15)) return false;
+        const auto n = static_cast<std::uint64_t>(scaled + 0.5);
+        if (static_cast<double>(n) / powers_of_ten[d] != value) continue;
+        // n = integer part and d decimals; the last decimal is 0 only for d = 1 (a whole number).
+        char buffer[24];
+        char* end = buffer + sizeof buffer;
+        char* p = end;
+        std::uint64_t rest = n;
+        for (int i = 0; i < d; ++i) {
+            *--p = static_cast<char>('0' + rest % 10);
+            rest /= 10;
+        }
+        *--p = '.';
+        do {
+            *--p = static_cast<char>('0' + rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        out.append(p, static_cast<std::size_t>(end - p));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void append_float(std::string& out, double value) {
+    if (value > 0) {
+        if (append_short_fixed(out, value)) return;
+    } else if (value < 0) {
+        out += '-';
+        if (append_short_fixed(out, -value)) return;
+        out.pop_back();
+    }
+    append_float_general(out, value);
+}
+
+void append_float_general(std::string& out, double value) {
     if (std::isnan(value)) { out += "nan"; return; }
     if (std::isinf(value)) { out += value < 0 ? "-inf" : "inf"; return; }
     if (value == 0.0) { out += std::signbit(value) ? "-0.0" : "0.0"; return; }

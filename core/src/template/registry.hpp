@@ -18,10 +18,10 @@ struct CallArgs {
     std::vector<std::pair<std::string, Value>> keywords;
 };
 
-using FilterFn = Value (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
+using FilterFn = Value (*)(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node);
 using TestFn = bool (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
 // Appends the filter's result, always a string, to `out`.
-using AppendFilterFn = void (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node, std::string& out);
+using AppendFilterFn = void (*)(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out);
 
 struct FilterDef {
     const char* name;

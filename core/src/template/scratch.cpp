@@ -30,13 +30,15 @@ void Evaluator::release_scratch(Scratch* scratch) noexcept {
     scratch->vars.clear();
     scratch->frames.clear();
     scratch->args_used = 0;
-    for (auto& loop : scratch->loops) {
+    for (std::size_t i = 0; i < scratch->loops_used; ++i) {
+        std::shared_ptr<LoopObject>& loop = scratch->loops[i];
         if (loop && loop.use_count() == 1) {
             loop->reset();
         } else {
             loop.reset();  // escaped into a value that is still alive: never reuse it
         }
     }
+    scratch->loops_used = 0;
     Scratches& scratches = thread_scratches();
     --scratches.in_use;  // renders end in reverse order: `scratch` is owned[in_use]
     if (scratches.owned.size() > max_kept_scratches) scratches.owned.resize(std::max(scratches.in_use, max_kept_scratches));
@@ -45,6 +47,7 @@ void Evaluator::release_scratch(Scratch* scratch) noexcept {
 std::shared_ptr<LoopObject> Evaluator::loop_object() {
     auto& loops = scratch_->loops;
     if (loops.size() <= loop_depth_) loops.resize(loop_depth_ + 1);
+    if (scratch_->loops_used <= loop_depth_) scratch_->loops_used = loop_depth_ + 1;
     std::shared_ptr<LoopObject>& slot = loops[loop_depth_];
     // Reuse the previous loop's object unless a value still refers to it (`{% set ns.l = loop %}`).
     if (slot && slot.use_count() == 1) {

@@ -60,6 +60,33 @@ std::size_t plain_bytes_before(std::uint64_t marks) {
 
 bool is_valid_utf8(std::string_view text) { return utf8::valid(text); }
 
+bool is_plain_ascii_json_string(std::string_view text) {
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const char* const begin = text.data();
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        const std::uint64_t word = load8(begin + i);
+        if ((word & highs) != 0 || needs_escape(word)) return false;
+    }
+    if (i == size) return true;
+    // The last bytes in a word padded with 'a' (plain ASCII), so the same test covers them.
+    std::uint64_t word = 0x6161616161616161ULL;
+    std::memcpy(&word, begin + i, size - i);
+    return (word & highs) == 0 && !needs_escape(word);
+}
+
+bool is_plain_json_string(std::string_view utf8) {
+    const char* const begin = utf8.data();
+    const std::size_t size = utf8.size();
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8)
+        if (needs_escape(load8(begin + i))) return false;
+    for (; i < size; ++i)
+        if (escape_second[std::uint8_t(begin[i])] != 0) return false;
+    return true;
+}
+
 void append_json_string(std::string& out, std::string_view utf8) {
     // Written through a pointer: a body is mostly short runs between quotes, and an append per
     // run and per escape cost more than the bytes themselves. resize() grows geometrically, so

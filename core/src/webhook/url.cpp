@@ -726,6 +726,18 @@ bool is_plain_host(std::string_view host) {
 
 }  // namespace
 
+namespace {
+// The path bytes is_canonical_request_url looks at: the path percent-encode set and '\\' (the
+// URL is not canonical), and '/' (a segment might be a dot segment). One lookup per byte.
+constexpr auto path_scan_stops = [] {
+    std::array<bool, 256> stops{};
+    for (int byte = 0; byte < 256; ++byte)
+        stops[static_cast<std::size_t>(byte)] = in_encode_set_by_rule(static_cast<unsigned char>(byte), EncodeSet::path) ||
+                                                byte == '\\' || byte == '/';
+    return stops;
+}();
+}  // namespace
+
 bool is_canonical_request_url(std::string_view url) {
     std::size_t host_start;
     if (url.compare(0, 8, "https://") == 0) host_start = 8;
@@ -739,9 +751,10 @@ bool is_canonical_request_url(std::string_view url) {
                                                                                        : query_start - path_start);
     for (std::size_t i = 0; i < path.size(); ++i) {
         const char c = path[i];
+        if (!path_scan_stops[static_cast<unsigned char>(c)]) continue;
         // Backslash is a separator for http(s); the parser rewrites it.
-        if (c == '\\' || in_encode_set(static_cast<unsigned char>(c), EncodeSet::path)) return false;
-        if (c == '/' && i + 1 < path.size() && (path[i + 1] == '.' || path[i + 1] == '%')) {
+        if (c != '/') return false;
+        if (i + 1 < path.size() && (path[i + 1] == '.' || path[i + 1] == '%')) {
             // a segment starting with '.' or "%2e" might be a dot segment: let the parser decide
             std::string_view next = path.substr(i + 1, 3);
             if (next[0] == '.' || (next.size() >= 3 && next[1] == '2' && (next[2] == 'e' || next[2] == 'E')))

@@ -49,6 +49,38 @@ void render_field(const Template& tmpl, const Context& context, const RenderOpti
     }
 }
 
+// Renders appended to `out` (a field's text in place in the body); template errors get `field`.
+void render_field_into(const Template& tmpl, const Context& context, const RenderOptions& options,
+                       std::string& out, const std::string& field) {
+    try {
+        tmpl.render_to(out, context, options);
+    } catch (const Error& error) {
+        if (!error.field.empty()) throw;
+        throw error.in_field(field);
+    }
+}
+
+// The rendered-field buffer of this thread, lent to one render at a time: its capacity survives
+// the render, so a warm webhook does not grow a fresh one for its fields (a render nested in
+// another on the same thread finds the slot empty and starts a buffer of its own).
+class TextLease {
+public:
+    TextLease() : text(std::move(kept())) { text.clear(); }
+    ~TextLease() {
+        if (text.capacity() <= max_kept) kept() = std::move(text);
+    }
+    TextLease(const TextLease&) = delete;
+    TextLease& operator=(const TextLease&) = delete;
+    std::string text;
+
+private:
+    static constexpr std::size_t max_kept = 64 * 1024;
+    static std::string& kept() {
+        thread_local std::string buffer;
+        return buffer;
+    }
+};
+
 void add_variables(std::vector<std::string>& all, const Template& tmpl) {
     for (const std::string& name : tmpl.variables()) {
         if (std::find(all.begin(), all.end(), name) == all.end()) all.push_back(name);
@@ -159,7 +191,8 @@ Request CompiledWebhook::render(const Context& user_context, const RenderInput& 
     const RenderOptions& options = state.options;
     Request request;
     request.method = state.config.method;
-    std::string text;  // one scratch buffer for every rendered field
+    TextLease lease;
+    std::string& text = lease.text;  // one scratch buffer for every rendered field
 
     render_field(state.url, context, options, text, "url");
     // Most rendered URLs are already canonical: then they are sent as they are, unparsed.
@@ -184,6 +217,27 @@ Request CompiledWebhook::render(const Context& user_context, const RenderInput& 
             for (const detail::CompiledData& field : state.data) {
                 if (body.size() > 1) body += ',';
                 body += field.json_key;
+                if (field.type == ValueType::string) {
+                    // Rendered in place after the opening quote; most texts need no escape, and
+                    // one that does is escaped from a copy, as append_typed_json would.
+                    body += '"';
+                    const std::size_t start = body.size();
+                    render_field_into(field.value, context, options, body, field.field);
+                    const std::string_view rendered(body.data() + start, body.size() - start);
+                    if (detail::is_plain_ascii_json_string(rendered)) {  // valid, nothing to escape
+                        body += '"';
+                        continue;
+                    }
+                    require_valid_utf8(rendered, field.field);
+                    if (detail::is_plain_json_string(rendered)) {
+                        body += '"';
+                    } else {
+                        text.assign(rendered);
+                        body.resize(start - 1);
+                        detail::append_json_string(body, text);
+                    }
+                    continue;
+                }
                 render_field(field.value, context, options, text, field.field);
                 require_valid_utf8(text, field.field);
                 detail::append_typed_json(body, field.type, text, field.field);

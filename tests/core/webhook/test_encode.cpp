@@ -266,3 +266,27 @@ TEST_CASE("append_form_component: NUL and bytes above 0x7F become %XX with upper
     append_form_component(out, "a b");
     CHECK(out == "x=a+b");
 }
+
+// webhook.cpp renders a string field in place and closes its quote when this says the text is
+// plain ASCII with nothing to escape; it must agree with the general checks on any bytes.
+TEST_CASE("is_plain_ascii_json_string agrees with the UTF-8 and escape checks", "[encode]") {
+    using hooksmith::detail::is_plain_ascii_json_string;
+    using hooksmith::detail::is_plain_json_string;
+    const auto general = [](std::string_view text) {
+        for (char c : text)
+            if (static_cast<unsigned char>(c) >= 0x80) return false;
+        return is_valid_utf8(text) && is_plain_json_string(text) && json_string(text) == "\"" + std::string(text) + "\"";
+    };
+    std::mt19937 engine(11);
+    const std::string bytes = std::string("aZ09 /~\x7f\"\\\x1f\t\n") + std::string(1, '\0') + "\xc3\xa9\xff\x80";
+    std::string first_difference = "none";
+    for (int i = 0; i < 20000 && first_difference == "none"; ++i) {
+        std::string text;
+        const int length = static_cast<int>(engine() % 24);
+        // Mostly plain text with now and then one special byte, at any position of a word.
+        for (int k = 0; k < length; ++k)
+            text += engine() % 8 == 0 ? bytes[engine() % bytes.size()] : static_cast<char>('a' + engine() % 26);
+        if (is_plain_ascii_json_string(text) != general(text)) first_difference = json_string(text);
+    }
+    CHECK(first_difference == "none");
+}

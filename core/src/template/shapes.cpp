@@ -1,0 +1,121 @@
+// Compile-time facts the evaluator's fast paths read: which names can be locals, and the
+// context paths (`a.b['c']`) as root-first chains. Runs once per template, after parsing.
+#include <memory>
+#include <vector>
+
+#include "template/parser.hpp"
+#include "template/registry.hpp"
+
+namespace hooksmith::detail {
+
+namespace {
+
+class ShapeCompiler {
+public:
+    explicit ShapeCompiler(Program& program) : program_(program), bound_(program.symbols.size(), false) {}
+
+    void run() {
+        // Symbols the evaluator binds itself, whatever the template says.
+        for (int symbol : {program_.sym_loop, program_.sym_caller, program_.sym_varargs, program_.sym_kwargs,
+                           program_.sym_filter_body})
+            mark(symbol);
+        collect_body(program_.body);
+        shape_body(program_.body);
+    }
+
+private:
+    void mark(int symbol) {
+        if (symbol >= 0 && static_cast<std::size_t>(symbol) < bound_.size()) bound_[static_cast<std::size_t>(symbol)] = true;
+    }
+    bool bound(int symbol) const {
+        // A symbol interned after the scan (none are) or unknown counts as bound: the safe side.
+        return symbol < 0 || static_cast<std::size_t>(symbol) >= bound_.size() || bound_[static_cast<std::size_t>(symbol)];
+    }
+
+    // ---- every symbol a statement can bind ----
+    void collect_target(const Target& t) {
+        mark(t.symbol);
+        for (const auto& item : t.items) collect_target(item);
+    }
+    void collect_body(const Body& body) {
+        for (const Stmt& s : body) {
+            for (const auto& t : s.targets) collect_target(t);
+            for (const auto& p : s.params) mark(p.symbol);
+            mark(s.symbol);
+            for (const auto& b : s.bodies) collect_body(b);
+        }
+    }
+
+    // ---- annotate every expression ----
+    void shape_body(Body& body) {
+        for (Stmt& s : body) {
+            for (auto& e : s.exprs)
+                if (e) shape(*e);
+            if (s.call) shape(*s.call);
+            for (auto& p : s.params)
+                if (p.default_value) shape(*p.default_value);
+            for (auto& t : s.targets) shape_target(t);
+            for (auto& b : s.bodies) shape_body(b);
+        }
+    }
+    void shape_target(Target& t) {
+        if (t.object) shape(*t.object);
+        for (auto& item : t.items) shape_target(item);
+    }
+
+    static bool is_step(const Expr& e) {
+        if (e.kind == ExprKind::getattr) return e.children.size() == 1 && e.children[0];
+        if (e.kind == ExprKind::getitem)
+            return e.children.size() == 2 && e.children[0] && e.children[1] &&
+                   e.children[1]->kind == ExprKind::literal && e.children[1]->value.is_string();
+        return false;
+    }
+
+    // Only the outermost step of a path gets its chain (the reads start there), and only up to
+    // max_chain links: a hostile template of long paths costs linear memory, not quadratic.
+    static constexpr std::size_t max_chain = 32;
+    void shape(Expr& e, bool inside_path = false) {
+        if (e.kind == ExprKind::name) e.may_be_local = bound(e.symbol);
+        const bool step = is_step(e);
+        if (step && !inside_path) {
+            std::vector<const Expr*> chain;
+            const Expr* p = &e;
+            while (is_step(*p) && chain.size() < max_chain) {
+                chain.push_back(p);
+                p = p->children[0].get();
+            }
+            if (p->kind == ExprKind::name) {
+                chain.push_back(p);
+                e.chain.assign(chain.rbegin(), chain.rend());
+            }
+        }
+        if (e.kind == ExprKind::filter && e.filter) e.const_args = literal_args(e);
+        for (std::size_t i = 0; i < e.children.size(); ++i)
+            if (e.children[i]) shape(*e.children[i], step && i == 0);
+    }
+
+    // The arguments eval_args would build, when every one is a literal; nullptr otherwise.
+    static std::shared_ptr<const CallArgs> literal_args(const Expr& e) {
+        const std::size_t keyword_start = e.children.size() - e.keywords.size();
+        if (keyword_start < 1) return nullptr;
+        auto args = std::make_shared<CallArgs>();
+        for (std::size_t i = 1; i < e.children.size(); ++i) {
+            const Expr* arg = e.children[i].get();
+            if (!arg || arg->kind != ExprKind::literal) return nullptr;
+            if (i < keyword_start) args->positional.push_back(arg->value);
+            else args->keywords.emplace_back(e.keywords[i - keyword_start], arg->value);
+        }
+        return args;
+    }
+
+    Program& program_;
+    std::vector<bool> bound_;
+};
+
+}  // namespace
+
+bool shapes_enabled = true;
+
+void compile_shapes(Program& program) { ShapeCompiler(program).run(); }
+
+}  // namespace hooksmith::detail

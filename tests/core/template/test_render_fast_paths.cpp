@@ -1,0 +1,153 @@
+// The evaluator's compiled fast paths (shapes.cpp: context paths read in one loop, names that
+// cannot be locals) and the short float repr must agree with the general paths on anything:
+// each case renders twice, with and without the compiled shapes, and compares output or error.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "hooksmith/template.hpp"
+#include "template/parser.hpp"
+#include "template/printing.hpp"
+
+using hooksmith::Context;
+using hooksmith::Error;
+using hooksmith::MissingPolicy;
+using hooksmith::RenderOptions;
+using hooksmith::Template;
+
+namespace {
+
+// The output, or the error as kind:line:column:message:variable.
+std::string outcome(const std::string& source, const Context& context, MissingPolicy missing, bool shapes,
+                    const hooksmith::Limits& limits = hooksmith::Limits()) {
+    hooksmith::detail::shapes_enabled = shapes;
+    struct Restore {
+        ~Restore() { hooksmith::detail::shapes_enabled = true; }
+    } restore;
+    try {
+        Template t = Template::compile(source, limits);
+        RenderOptions options;
+        options.missing = missing;
+        return "ok:" + t.render(context, options);
+    } catch (const Error& e) {
+        return std::string("error:") + hooksmith::to_string(e.kind) + ":" + std::to_string(e.line) + ":" +
+               std::to_string(e.column) + ":" + e.message + ":" + e.variable;
+    }
+}
+
+const char* const contexts[] = {
+    R"({"a": {"b": {"c": "deep", "n": 3, "l": [1, 2]}, "s": "text", "none": null, "items": 4},
+        "user": {"First name": "Mary", "tags": ["x", "y"]}, "n": 5, "s": "str", "range": {"x": 1}})",
+    R"({"a": {"b": "not a dict"}, "user": {}})",
+    R"({"a": null, "user": [1, 2]})",
+    R"({})",
+};
+
+const char* const templates[] = {
+    "{{ a.b.c }}|{{ a['b']['c'] }}|{{ a.b['n'] + 1 }}|{{ user['First name'] | upper }}",
+    "{{ a.b.missing }}|{{ a.nope.c }}|{{ nope.x.y }}|{{ a.s.upper() }}|{{ a.b.l[1] }}",
+    "{{ a.none }}{{ a.none.x }}",
+    "{{ a.items }}|{{ a.b.items }}|{{ a.s.split }}",  // a key named like a method, and methods
+    "{% set a = {'b': {'c': 'local'}} %}{{ a.b.c }}",  // a local shadows the context
+    "{% for a in [{'b': {'c': 1}}, {'b': 2}] %}{{ a.b.c }},{% endfor %}{{ a.b.c }}",
+    "{% macro m(a) %}{{ a.b.c }}{% endmacro %}{{ m({'b': {'c': 'arg'}}) }}|{{ a.b.c }}",
+    "{% with a = 1 %}{{ a.b }}{% endwith %}{{ a.b.c }}",
+    "{{ range.x }}|{{ range(2) | list }}|{{ loop.index }}",  // a global, and `loop` outside a loop
+    "{% for i in [1] %}{{ loop.index }}:{{ loop.x.y }}{% endfor %}",
+    "{% if a.b.c %}yes{% else %}no{% endif %}{{ a.b.c | default('d') }}",
+    "{{ user.tags | join(',') }}{{ user.tags.0 }}",
+    "{% set ns = namespace(a=1) %}{% set ns.a = a.b %}{{ ns.a.c }}",
+    "{{ a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j }}",  // past the chain cap
+    "{{ n * 1.5 }}|{{ a.b.n / 4 }}|{{ (n * 3.3) | round(2) }}|{{ -a.b.n * 0.1 }}",
+    // filters with literal arguments (built once at compile time) and with computed ones
+    "{{ user.tags | join(',') }}|{{ user.tags | join(n) }}|{{ a.b.c | default('x', true) }}|{{ a.q | default('x') }}",
+    "{{ (n / 3) | round(precision=1, method='floor') }}|{{ n | round(1, 'ceil') }}|{{ s | replace('s', 'S', 1) }}",
+    "{{ s | lower(1) }}",            // too many arguments: the same error either way
+    "{{ n | round(method='up') }}",  // a bad keyword value
+    "{{ s | truncate(2, true, '') }}{{ user.tags | join(sep) }}{{ s | center(9) | trim }}",
+};
+
+}  // namespace
+
+TEST_CASE("compiled context paths render as the general path does", "[template][fast-path]") {
+    for (const char* context_text : contexts) {
+        Context context = Context::from_json_text(context_text);
+        for (const char* source : templates) {
+            for (MissingPolicy missing : {MissingPolicy::jinja, MissingPolicy::suppress}) {
+                INFO(source << " with " << context_text);
+                CHECK(outcome(source, context, missing, true) == outcome(source, context, missing, false));
+            }
+        }
+    }
+}
+
+TEST_CASE("a path read in one loop still stops at the evaluation depth limit", "[template][fast-path]") {
+    // A macro recursing past the evaluation depth limit (2000 guards; the macro limit raised so
+    // that it is not the one hit), reading context paths and filters at every level, at every
+    // depth modulo the path's length: the error must come from the same node either way.
+    hooksmith::Limits limits;
+    limits.max_macro_depth = 100000;
+    Context context = Context::from_json_text(contexts[0]);
+    for (const char* body : {"{{ a.b.c }}", "{{ a.b.l | join(',') }}", "{{ n }}{{ a['b'].c }}{{ a.b.c | upper }}"}) {
+        const std::string source = std::string("{% macro r(n) %}") + body +
+                                   "{% if n > 0 %}{{ r(n - 1) }}{% endif %}{% endmacro %}{{ r(2000) }}";
+        const std::string fast = outcome(source, context, MissingPolicy::jinja, true, limits);
+        CHECK(fast.rfind("error:limit:", 0) == 0);
+        CHECK(fast == outcome(source, context, MissingPolicy::jinja, false, limits));
+    }
+}
+
+namespace {
+std::string float_text(double value, bool fast) {
+    std::string out;
+    if (fast) hooksmith::printing::append_float(out, value);
+    else hooksmith::printing::append_float_general(out, value);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("short float repr agrees with the Grisu2 path", "[template][fast-path]") {
+    std::mt19937_64 engine(8);
+    std::vector<double> values = {0.001, 0.0009999, 1e-3, 1e14, 99999999999999.9, 1e14 - 1, 0.1, 0.2, 0.3,
+                                  0.1 + 0.2, 19.99 * 3, 39.98, 1.0, 10.0, 123456789012345.0, 2.5, 1e15, 5e-324,
+                                  1.7976931348623157e308, 0.30000000000000004, 1234567.8901234567};
+    const double scales[] = {1, 10, 100, 1000, 1e4, 1e6, 1e9, 1e12, 1e15};
+    for (int i = 0; i < 100000; ++i) {
+        switch (i % 4) {
+            case 0: {  // an amount with a few decimals
+                const double scale = scales[engine() % 9];
+                values.push_back(static_cast<double>(engine() % 100000000000ull) / scale);
+                break;
+            }
+            case 1: {  // any bit pattern
+                const std::uint64_t bits = engine();
+                double d;
+                std::memcpy(&d, &bits, sizeof d);
+                values.push_back(d);
+                break;
+            }
+            case 2:  // a product like price * qty
+                values.push_back(static_cast<double>(engine() % 100000) / 100 * static_cast<double>(engine() % 50 + 1));
+                break;
+            default: {  // near a power of ten
+                const double p = std::pow(10.0, static_cast<int>(engine() % 20) - 4);
+                values.push_back(std::nextafter(p, (engine() & 1) ? 0.0 : 1e300));
+                break;
+            }
+        }
+    }
+    // One check for the lot (a Catch2 assertion per value is slow); the first difference shows.
+    std::string first_difference;
+    for (double v : values) {
+        for (double x : {v, -v}) {
+            if (first_difference.empty() && float_text(x, true) != float_text(x, false))
+                first_difference = float_text(x, true) + " != " + float_text(x, false);
+        }
+    }
+    CHECK(first_difference == "");
+}
