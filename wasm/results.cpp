@@ -14,6 +14,9 @@ void release_if_large(Buffer& buffer) {
     buffer.clear();
 }
 
+// A place the previous request did not fill (no body, fewer headers): no string has this size.
+constexpr std::size_t kNoString = ~std::size_t(0);
+
 std::uint32_t address_of(const void* pointer) {
     return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(pointer));
 }
@@ -41,20 +44,30 @@ long long utf16_length_if_valid(const std::string& text) {
 
 void ResultRecords::clear() {
     window_open_ = false;
+    previous_.clear();
     release_if_large(text_);
     release_if_large(json_);
     release_if_large(cells_);
 }
 
 void ResultRecords::rewind(const Marks& marks) {
+    // A taken-back request may have set places to strings JS never reads: start them afresh.
+    if (cells_.size() > marks.cells) previous_.clear();
     text_.resize(marks.text);
     json_.resize(marks.json);
     cells_.resize(marks.cells);
 }
 
-bool ResultRecords::add_string(const std::string& text) {
+bool ResultRecords::add_string(const std::string& text, std::size_t place) {
+    if (place < previous_.size() && previous_[place].second == text.size() &&
+        std::memcmp(text_.data() + previous_[place].first, text.data(), text.size()) == 0) {
+        cells_.push_back(kSame);
+        return true;
+    }
     const long long units = utf16_length_if_valid(text);
     if (units < 0) return false;
+    if (place >= previous_.size()) previous_.resize(place + 1, {0, kNoString});
+    previous_[place] = {text_.size(), text.size()};
     text_ += text;
     cells_.push_back(static_cast<std::uint32_t>(units));
     return true;
@@ -63,9 +76,9 @@ bool ResultRecords::add_string(const std::string& text) {
 void ResultRecords::add_request(const Request& request) {
     const Marks marks = mark();
     cells_.insert(cells_.end(), {1, request.body ? 1u : 0u, static_cast<std::uint32_t>(request.headers.size()), 0});
-    bool valid = add_string(request.method) && add_string(request.url) && (!request.body || add_string(*request.body));
+    bool valid = add_string(request.method, 0) && add_string(request.url, 1) && (!request.body || add_string(*request.body, 2));
     for (std::size_t i = 0; valid && i < request.headers.size(); ++i)
-        valid = add_string(request.headers[i].first) && add_string(request.headers[i].second);
+        valid = add_string(request.headers[i].first, 3 + 2 * i) && add_string(request.headers[i].second, 4 + 2 * i);
     if (valid) {
         const std::size_t bytes = text_.size() - marks.text;
         if (!window_open_ || window_bytes_ + bytes > kWindowBytes) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "convert.hpp"
@@ -37,7 +38,8 @@ public:
 
     // The address of six uint32: text address and bytes, cells address and count, JSON address
     // and bytes. A cell run per result: request = [1, has_body, header_count, window, UTF-16
-    // lengths of method, url, body (if any), then each header's name and value]; JSON = [0,
+    // lengths of method, url, body (if any), then each header's name and value — or kSame for a
+    // string equal to the one at the same place in the previous request of the call]; JSON = [0,
     // offset, bytes]; a batch-wide error = [2, offset, bytes]. `window` is 0, or 1 + the UTF-8
     // bytes of the text JS decodes next (this request's strings and those of the following
     // requests with 0): JS decodes the text in pieces of at most kWindowBytes (a larger request
@@ -46,6 +48,10 @@ public:
     std::uintptr_t publish();
 
     static constexpr std::size_t kWindowBytes = std::size_t(1) << 15;
+    // In a batch the method, header names and constant header values repeat from user to user:
+    // sent once, JS hands out the string it already made (no copy here, no slice to allocate and
+    // collect there). No real string has this many UTF-16 units in a 32-bit heap.
+    static constexpr std::uint32_t kSame = 0xFFFFFFFFu;
 
 private:
     struct Marks {
@@ -54,7 +60,9 @@ private:
     Marks mark() const { return {text_.size(), json_.size(), cells_.size()}; }
     void rewind(const Marks& marks);
     void add_request(const Request& request);
-    bool add_string(const std::string& text);  // false (nothing added) when not valid UTF-8
+    // false (nothing added) when not valid UTF-8; `place` is the string's place in its request
+    // (0 method, 1 url, 2 body, then each header's name and value).
+    bool add_string(const std::string& text, std::size_t place);
     void add_json_error(std::uint32_t kind, const Error& error);
 
     std::string text_;
@@ -64,6 +72,8 @@ private:
     std::size_t window_cell_ = 0;  // the cell holding the current window's 1 + bytes
     std::size_t window_bytes_ = 0;
     std::array<std::uint32_t, 6> slot_{};
+    // Where the last request sent as text has each place's string in text_ (offset, bytes).
+    std::vector<std::pair<std::size_t, std::size_t>> previous_;
 };
 
 }  // namespace hooksmith::wasm

@@ -135,3 +135,19 @@ test('a chunk spanning many decode windows gives render()\'s results', () =>
     assert.deepEqual(await hook.renderMany(contexts, { chunkSize: 500 }), expected);
     assert.deepEqual(await hook.renderMany(contexts, { chunkSize: 7 }), expected);
   }));
+
+// A string equal to the one at its place in the previous request of the chunk comes back as
+// "the same again" (ResultRecords::kSame): runs of equal and unequal urls, bodies and header
+// values (equal lengths with other bytes too), with errors between them, must not mix places up.
+test('strings repeated from request to request come back right', () =>
+  withHook({ ...SPEC_CONFIG, headers: [{ name: 'X-A', value: '{{ a }}' }, { name: 'X-B', value: '{{ b }}' }],
+    data: [...SPEC_CONFIG.data, { key: 'note', value: '{{ note }}' }], missing: 'jinja' }, async (hook) => {
+    const contexts = [];
+    for (let i = 0; i < 120; i++) {
+      if (i % 11 === 5) { contexts.push('{"userId": '); continue; }
+      contexts.push({ ...JSON.parse(MARY_TEXT), userId: `u${i % 3 === 0 ? i : 7}`, a: i % 4 < 2 ? 'same' : `v${i % 10}`,
+        b: i % 5 === 0 ? '' : 'é😀', note: i % 7 < 3 ? 'n' : `${i % 10}` });
+    }
+    const expected = contexts.map((context) => renderOne(hook, context));
+    for (const chunkSize of [500, 6, 1]) assert.deepEqual(await hook.renderMany(contexts, { chunkSize }), expected);
+  }));

@@ -10,6 +10,9 @@ const encoder = new TextEncoder();
 // An input buffer larger than this is given back once a smaller input fits (as the core does).
 const KEPT_INPUT_BYTES = 1 << 20;
 
+// A request string equal to the latest one at its place in this call (ResultRecords::kSame).
+const SAME = 0xffffffff;
+
 export class RenderIO {
   #core;
   #handle;
@@ -17,6 +20,7 @@ export class RenderIO {
   #capacity = 0;
   #heap = null;  // HEAPU8 when #view was made (a memory growth replaces it)
   #view = null;
+  #strings = [];  // the latest string read at each place of a request (kSame: results.hpp)
 
   constructor(core, handle) {
     this.#core = core;
@@ -71,6 +75,7 @@ export class RenderIO {
     // Decoded a window at a time (results.hpp), sliced by UTF-16 lengths.
     let text = '';
     let position = 0;
+    const strings = this.#strings;
     const results = new Array(expected);
     let count = 0;
     while (cell < cellsEnd) {
@@ -85,14 +90,15 @@ export class RenderIO {
           textAt += bytes;
           position = 0;
         }
-        const method = text.slice(position, (position += u32[cell++]));
-        const url = text.slice(position, (position += u32[cell++]));
-        const body = hasBody ? text.slice(position, (position += u32[cell++])) : null;
-        for (let h = 0; h < headers.length; h++) {
-          const name = text.slice(position, (position += u32[cell++]));
-          headers[h] = [name, text.slice(position, (position += u32[cell++]))];
+        // Places as in results.hpp: 0 method, 1 url, 2 body, then each header's name and value.
+        const end = 3 + 2 * headers.length;
+        for (let place = 0; place < end; place++) {
+          if (place === 2 && !hasBody) continue;
+          const units = u32[cell++];
+          if (units !== SAME) strings[place] = text.slice(position, (position += units));
         }
-        results[count++] = { request: { method, url, headers, body } };
+        for (let h = 0; h < headers.length; h++) headers[h] = [strings[3 + 2 * h], strings[4 + 2 * h]];
+        results[count++] = { request: { method: strings[0], url: strings[1], headers, body: hasBody ? strings[2] : null } };
       } else {
         const start = jsonAt + u32[cell++];
         const result = JSON.parse(decoder.decode(heap.subarray(start, start + u32[cell++])));
