@@ -70,10 +70,17 @@ bool is_plain_ascii_json_string(std::string_view text) {
         if ((word & highs) != 0 || needs_escape(word)) return false;
     }
     if (i == size) return true;
-    // The last bytes in a word padded with 'a' (plain ASCII), so the same test covers them.
-    std::uint64_t word = 0x6161616161616161ULL;
-    std::memcpy(&word, begin + i, size - i);
-    return (word & highs) == 0 && !needs_escape(word);
+    // The rest without a variable-length memcpy (a libc call, most of the cost for a short
+    // field): the last 8 bytes again when there are 8, else byte by byte.
+    if (size >= 8) {
+        const std::uint64_t word = load8(begin + size - 8);
+        return (word & highs) == 0 && !needs_escape(word);
+    }
+    for (; i < size; ++i) {
+        const auto byte = std::uint8_t(begin[i]);
+        if (byte >= 0x80 || escape_second[byte] != 0) return false;
+    }
+    return true;
 }
 
 bool is_plain_json_string(std::string_view utf8) {

@@ -151,3 +151,26 @@ TEST_CASE("short float repr agrees with the Grisu2 path", "[template][fast-path]
     }
     CHECK(first_difference == "");
 }
+
+TEST_CASE("a constant key's remembered entry is taken only for an equal key", "[template][fast-path]") {
+    // Keys of every length around the 4- and 8-byte compares, and a same-length key differing in
+    // one byte sitting in the entry the previous render found the key in.
+    for (std::size_t n = 1; n <= 20; ++n) {
+        std::string key;
+        for (std::size_t i = 0; i < n; ++i) key += static_cast<char>('a' + i % 26);
+        const Template t = Template::compile("{{ d['" + key + "'] }}|{{ " + key + " }}");
+        RenderOptions options;
+        options.missing = MissingPolicy::jinja;
+        const Context first = Context::from_json_text("{\"" + key + "\":1,\"d\":{\"" + key + "\":1}}");
+        CHECK(t.render(first, options) == "1|1");
+        for (std::size_t p = 0; p < n; ++p) {
+            std::string other = key;
+            other[p] = 'Z';
+            INFO("key " << key << ", other " << other);
+            const Context second = Context::from_json_text("{\"" + other + "\":0,\"" + key + "\":2,\"d\":{\"" +
+                                                           other + "\":0,\"" + key + "\":2}}");
+            CHECK(t.render(second, options) == "2|2");
+            CHECK(t.render(first, options) == "1|1");
+        }
+    }
+}
