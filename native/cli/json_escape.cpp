@@ -14,17 +14,6 @@ namespace hooksmith::cli {
 
 namespace {
 
-// What follows the backslash for a byte that dump() escapes ('u': \u00xx); 0 for the others.
-constexpr auto escape_second = [] {
-    std::array<char, 256> second{};
-    for (int c = 0; c < 0x20; ++c) second[c] = 'u';
-    const char* const escapes = "\"\"\\\\\bb\ff\nn\rr\tt";
-    for (int k = 0; escapes[k]; k += 2) second[std::uint8_t(escapes[k])] = escapes[k + 1];
-    return second;
-}();
-
-constexpr char lower_hex[] = "0123456789abcdef";
-
 // 16 bytes and, as bit k, which of them need an escape ('"', '\\', a control byte) and which
 // are not ASCII.
 struct Block {
@@ -74,19 +63,7 @@ inline char* escape_block(char* d, const char* p, unsigned from, unsigned to, un
         std::memcpy(d, copy + done, 16);
         d += at - done;
         done = at + 1;
-        const auto byte = std::uint8_t(copy[at]);
-        const char second = escape_second[byte];
-        d[0] = '\\';
-        d[1] = second;
-        if (second != 'u') {
-            d += 2;
-            continue;
-        }
-        d[2] = '0';
-        d[3] = '0';
-        d[4] = lower_hex[byte >> 4];
-        d[5] = lower_hex[byte & 15];
-        d += 6;
+        d = detail::write_json_escape(d, std::uint8_t(copy[at]));
     }
     std::memcpy(d, copy + done, 16);
     return d + (to - done);

@@ -11,17 +11,10 @@ namespace hooksmith::detail {
 namespace {
 
 constexpr char upper_hex[] = "0123456789ABCDEF";
-constexpr char lower_hex[] = "0123456789abcdef";
 
-// What follows the backslash when append_json_string escapes a byte (0: the byte stays raw),
-// and how many bytes the escape adds: \" \\ \b \f \n \r \t add 1, \u00xx adds 5.
-constexpr auto escape_second = [] {
-    std::array<char, 256> second{};
-    for (int c = 0; c < 0x20; ++c) second[c] = 'u';
-    const char* const escapes = "\"\"\\\\\bb\ff\nn\rr\tt";
-    for (int k = 0; escapes[k]; k += 2) second[std::uint8_t(escapes[k])] = escapes[k + 1];
-    return second;
-}();
+constexpr const auto& escape_second = json_escape_second;
+// How many bytes append_json_string's escape of a byte adds: \" \\ \b \f \n \r \t add 1,
+// \u00xx adds 5 (0: the byte stays raw).
 constexpr auto escape_extra = [] {
     std::array<std::uint8_t, 256> extra{};
     for (int c = 0; c < 256; ++c) extra[c] = escape_second[c] == 0 ? 0 : escape_second[c] == 'u' ? 5 : 1;
@@ -103,22 +96,11 @@ void append_json_string(std::string& out, std::string_view utf8) {
     const std::size_t start = out.size();
     char* d = nullptr;
     const auto write_byte = [&](std::uint8_t byte) {
-        const char second = escape_second[byte];
-        if (second == 0) {  // '/', DEL and UTF-8 stay raw, as dump() does
+        if (escape_second[byte] == 0) {  // '/', DEL and UTF-8 stay raw, as dump() does
             *d++ = char(byte);
             return;
         }
-        d[0] = '\\';
-        d[1] = second;
-        if (second != 'u') {
-            d += 2;
-            return;
-        }
-        d[2] = '0';
-        d[3] = '0';
-        d[4] = lower_hex[byte >> 4];
-        d[5] = lower_hex[byte & 15];
-        d += 6;
+        d = write_json_escape(d, byte);
     };
     std::size_t i = 0;
     if (size >= 64 && out.capacity() - start >= 2 + 6 * size) {

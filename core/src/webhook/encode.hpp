@@ -1,6 +1,8 @@
 // Byte-exact encoders of the wire format: UTF-8 validation, JSON strings, form bodies.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +23,28 @@ void append_json_string(std::string& out, std::string_view utf8);
 bool is_plain_json_string(std::string_view utf8);
 // The same for a text that is also all ASCII (so valid UTF-8 too): one pass, a word at a time.
 bool is_plain_ascii_json_string(std::string_view text);
+
+// What follows the backslash when dump() escapes a byte ('u': \u00xx); 0 when it stays raw.
+inline constexpr std::array<char, 256> json_escape_second = [] {
+    std::array<char, 256> second{};
+    for (int c = 0; c < 0x20; ++c) second[c] = 'u';
+    const char* const escapes = "\"\"\\\\\bb\ff\nn\rr\tt";
+    for (int k = 0; escapes[k]; k += 2) second[std::uint8_t(escapes[k])] = escapes[k + 1];
+    return second;
+}();
+// Writes the escape of a byte json_escape_second marks (2 or 6 bytes at `d`); returns its end.
+// Shared by append_json_string and the CLI's block escaper, so both write what dump() writes.
+inline char* write_json_escape(char* d, std::uint8_t byte) noexcept {
+    const char second = json_escape_second[byte];
+    d[0] = '\\';
+    d[1] = second;
+    if (second != 'u') return d + 2;
+    d[2] = '0';
+    d[3] = '0';
+    d[4] = "0123456789abcdef"[byte >> 4];
+    d[5] = "0123456789abcdef"[byte & 15];
+    return d + 6;
+}
 
 // Appends `text` with the WHATWG application/x-www-form-urlencoded byte serializer (spec §3.4):
 // A-Z a-z 0-9 * - . _ literal, space → '+', every other byte %XX with upper-case hex.
