@@ -37,18 +37,6 @@ Template compile_field(std::string_view source, const Limits& limits, const std:
     }
 }
 
-// Renders into `out` (cleared first, capacity kept); template errors get `field`.
-void render_field(const Template& tmpl, const Context& context, const RenderOptions& options,
-                  std::string& out, const std::string& field) {
-    out.clear();
-    try {
-        tmpl.render_to(out, context, options);
-    } catch (const Error& error) {
-        if (!error.field.empty()) throw;
-        throw error.in_field(field);
-    }
-}
-
 // Renders appended to `out` (a field's text in place in the body); template errors get `field`.
 void render_field_into(const Template& tmpl, const Context& context, const RenderOptions& options,
                        std::string& out, const std::string& field) {
@@ -58,6 +46,13 @@ void render_field_into(const Template& tmpl, const Context& context, const Rende
         if (!error.field.empty()) throw;
         throw error.in_field(field);
     }
+}
+
+// Renders into `out` (cleared first, capacity kept).
+void render_field(const Template& tmpl, const Context& context, const RenderOptions& options,
+                  std::string& out, const std::string& field) {
+    out.clear();
+    render_field_into(tmpl, context, options, out, field);
 }
 
 // The rendered-field buffer of this thread, lent to one render at a time: its capacity survives
