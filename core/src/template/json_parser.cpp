@@ -15,6 +15,7 @@
 
 #include "hooksmith/error.hpp"
 #include "hooksmith/json.hpp"
+#include "template/bytes.hpp"
 #include "template/recycler.hpp"
 
 namespace hooksmith {
@@ -204,23 +205,6 @@ private:
     static bool is_plain(std::string_view key) noexcept {
         for (const char c : key)
             if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
-        return true;
-    }
-
-    // memcmp for keys of at most max_key_size bytes, a word at a time (no call).
-    static bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-        const auto word = [](const char* p) {
-            std::uint64_t w;
-            std::memcpy(&w, p, sizeof w);
-            return w;
-        };
-        if (n >= 8) {
-            for (std::size_t i = 0; i + 8 < n; i += 8)
-                if (word(a + i) != word(b + i)) return false;
-            return word(a + n - 8) == word(b + n - 8);  // the last word, overlapping the one before
-        }
-        for (std::size_t i = 0; i < n; ++i)
-            if (a[i] != b[i]) return false;
         return true;
     }
 

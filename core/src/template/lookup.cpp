@@ -3,8 +3,8 @@
 #include "template/evaluator.hpp"
 
 #include <cstdint>
-#include <cstring>
 
+#include "template/bytes.hpp"
 #include "template/methods.hpp"
 #include "template/objects.hpp"
 #include "template/operators.hpp"
@@ -21,35 +21,14 @@ namespace hooksmith::detail {
 #endif
 
 namespace {
-// Whether two keys are equal, without a memcmp call for the short keys of a context (the hint
-// below is right on almost every read, so this compare is most of its cost): two overlapping
-// 8- or 4-byte loads from each.
-bool same_key(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    if (n > 16) return a == b;
-    const char* const p = a.data();
-    const char* const q = b.data();
-    const auto same = [&](std::size_t at, auto word) {
-        decltype(word) x, y;
-        std::memcpy(&x, p + at, sizeof x);
-        std::memcpy(&y, q + at, sizeof y);
-        return x == y;
-    };
-    if (n >= 8) return same(0, std::uint64_t{}) && same(n - 8, std::uint64_t{});
-    if (n >= 4) return same(0, std::uint32_t{}) && same(n - 4, std::uint32_t{});
-    for (std::size_t i = 0; i < n; ++i)
-        if (p[i] != q[i]) return false;
-    return true;
-}
-
 // `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
 const Value* find_constant_key(const Dict& dict, std::string_view key, const Expr& e) {
     const auto& entries = dict.entries();
     const std::uint32_t hint = e.entry_hint.load(std::memory_order_relaxed);
     if (hint < entries.size()) {
         const Value& k = entries[hint].first;
-        if (k.is_string() && same_key(k.as_string(), key)) return &entries[hint].second;
+        if (k.is_string() && k.as_string().size() == key.size() && same_bytes(k.as_string().data(), key.data(), key.size()))
+            return &entries[hint].second;
     }
     const std::ptrdiff_t i = dict.position_of(key);
     if (i < 0) return nullptr;
