@@ -396,11 +396,14 @@ private:
             dict->reserve((values_.size() - frame.first) / 2);
             for (auto it = first; it != values_.end(); it += 2) dict->append_unchecked(std::move(it[0]), std::move(it[1]));
             dict->finish_appends(frame.keys_distinct && keys_.evictions() == frame.evictions);
-            values_.erase(first, values_.end());
+            values_.resize(frame.first);
             values_.push_back(Value::dict(std::shared_ptr<const Dict>(std::move(dict))));
         } else {
-            std::vector<Value> items(std::make_move_iterator(first), std::make_move_iterator(values_.end()));
-            values_.erase(first, values_.end());
+            // A vector a freed list gave back (a context's lists are small and alike): no malloc.
+            std::vector<Value> items = recycled_list();
+            items.reserve(values_.size() - frame.first);
+            items.insert(items.end(), std::make_move_iterator(first), std::make_move_iterator(values_.end()));
+            values_.resize(frame.first);
             values_.push_back(Value::list(std::move(items)));
         }
     }
