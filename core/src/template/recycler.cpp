@@ -14,7 +14,7 @@ constexpr std::size_t max_blocks_per_class = 1024;
 constexpr std::size_t max_strings = 64;
 constexpr std::size_t max_string_capacity = 64 * 1024;
 constexpr std::size_t max_lists = 64;
-constexpr std::size_t max_list_capacity = 1024;  // items
+constexpr std::size_t max_list_capacity = 256;  // items (8 KiB of Values)
 
 struct FreeBlock {
     FreeBlock* next;
