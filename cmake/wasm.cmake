@@ -20,6 +20,10 @@ add_link_options(-fwasm-exceptions)
 # and the mangled names of every shared_ptr control block and std::function were data:
 # −5.6 KB raw, −1.3 KB gzipped. Embind then tells types apart by address, not by name.
 add_compile_options(-fno-rtti)
+# At the link too: it makes emcc link the libembind built without RTTI. Without it the bindings
+# (compiled without RTTI) and the RTTI libembind name types differently, every bound function
+# has "unbound types" and the first call fails (the JS suite: 117 of 125 tests).
+add_link_options(-fno-rtti)
 add_compile_definitions(EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
 
 # Debian's emscripten runs its JS optimizer with the machine's node, which does not search
