@@ -184,10 +184,14 @@ std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
     return std::vector<Binding>(vars_.begin() + static_cast<std::ptrdiff_t>(start), vars_.end());
 }
 
-void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
+void Evaluator::check_assignable(const Value& value, std::uint32_t offset) const {
     // Values carried across loop passes (namespace attributes) could otherwise nest without bound.
     if (value.nesting_depth() > max_value_depth)
         fail_limit(offset, "a value nested deeper than " + std::to_string(max_value_depth) + " levels");
+}
+
+void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
+    check_assignable(value, offset);
     if (target.object) {
         Value object = eval(*target.object);
         auto* engine = engine_of(object);
@@ -295,10 +299,8 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             return Flow::normal;
         }
         case StmtKind::if_:
-            for (std::size_t i = 0; i < s.exprs.size(); ++i) {
-                Value storage;
-                if (eval_ref(*s.exprs[i], storage).truthy()) return exec_body(s.bodies[i]);
-            }
+            for (std::size_t i = 0; i < s.exprs.size(); ++i)
+                if (truth(*s.exprs[i])) return exec_body(s.bodies[i]);
             if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
             return Flow::normal;
         case StmtKind::for_:
@@ -405,6 +407,10 @@ void Evaluator::exec_for(const Stmt& s) {
         storage = iterate(sequence, iter_expr);
         items = &storage;
     }
+    if (s.counted_loop) {
+        exec_counted_for(s, *items);
+        return;
+    }
     if (s.has_loop_filter) {
         std::vector<Value> kept;
         for (const Value& item : *items) {
@@ -481,6 +487,90 @@ void Evaluator::exec_for(const Stmt& s) {
         }
         pop_frame();
     }
+}
+
+// A loop whose body reads `loop` only as counters (shapes.cpp): as exec_for runs it, without
+// the loop object, its binding, or a search for the target's slot — the body binds nothing, so
+// the target's slot is the frame's first and stays its only one.
+void Evaluator::exec_counted_for(const Stmt& s, const std::vector<Value>& items) {
+    LoopCounters counters{0, items.size()};
+    struct Restore {
+        Evaluator& ev;
+        const LoopCounters* saved;
+        bool framed = false;
+        ~Restore() {
+            if (framed) ev.pop_frame();
+            ev.counters_ = saved;
+        }
+    };
+    {
+        Restore restore{*this, counters_};
+        counters_ = &counters;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            count_iterations(1, s.offset);
+            if (!restore.framed) {
+                push_frame();
+                restore.framed = true;
+                assign(s.targets[0], items[i], s.offset);
+            } else {
+                check_assignable(items[i], s.offset);
+                vars_[frames_.back()].value = items[i];
+            }
+            counters.index0 = i;
+            exec_body(s.bodies[0]);  // no break or continue in such a body
+        }
+    }
+    if (items.empty() && !s.bodies[1].empty()) {
+        push_frame();  // the else block has its own scope, like the body
+        try {
+            exec_body(s.bodies[1]);
+        } catch (...) {
+            pop_frame();
+            throw;
+        }
+        pop_frame();
+    }
+}
+
+// As LoopObject::attr reads a counter.
+Value Evaluator::loop_counter(LoopAttr attr) const {
+    const auto length = static_cast<std::int64_t>(counters_->length);
+    const auto i = static_cast<std::int64_t>(counters_->index0);
+    switch (attr) {
+        case LoopAttr::index: return Value(i + 1);
+        case LoopAttr::index0: return Value(i);
+        case LoopAttr::revindex: return Value(length - i);
+        case LoopAttr::revindex0: return Value(length - i - 1);
+        case LoopAttr::first: return Value(i == 0);
+        case LoopAttr::last: return Value(i == length - 1);
+        case LoopAttr::length: return Value(length);
+        case LoopAttr::depth: return Value(std::int64_t{1});
+        case LoopAttr::depth0: return Value(std::int64_t{0});
+        default: return Value();  // compile_shapes marks no other attribute
+    }
+}
+
+// eval_ref's read of `loop.<counter>` bound to a loop object holds one DepthGuard (local_attr_ref).
+const Value& Evaluator::counter_ref(const Expr& e, Value& storage) {
+    DepthGuard guard(*this, e.offset);
+    return storage = loop_counter(e.loop_attr);
+}
+
+bool Evaluator::truth(const Expr& e) {
+    if (e.kind == ExprKind::not_) {  // as not_ref, its guard included
+        DepthGuard guard(*this, e.offset);
+        return !truth(*e.children[0]);
+    }
+    if (e.loop_counter) {
+        DepthGuard guard(*this, e.offset);
+        switch (e.loop_attr) {
+            case LoopAttr::first: return counters_->index0 == 0;
+            case LoopAttr::last: return counters_->index0 + 1 == counters_->length;
+            default: return loop_counter(e.loop_attr).truthy();
+        }
+    }
+    Value storage;
+    return eval_ref(e, storage).truthy();
 }
 
 std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args,
@@ -685,6 +775,7 @@ Value Evaluator::eval(const Expr& e) {
             fail(e, "integer literal " + e.name + " does not fit in 64 bits");
         case ExprKind::name: return lookup(e);
         case ExprKind::getattr: {
+            if (e.loop_counter) return loop_counter(e.loop_attr);
             Value storage;
             return getattr(eval_ref(*e.children[0], storage), e.name, e, e.path);
         }

@@ -130,8 +130,19 @@ private:
     Flow exec(const Stmt& s);
     Flow exec_other(const Stmt& s);
     void exec_for(const Stmt& s);
+    void exec_counted_for(const Stmt& s, const std::vector<Value>& items);
+    // The counters of the innermost counted loop running (Stmt::counted_loop).
+    struct LoopCounters {
+        std::size_t index0;
+        std::size_t length;
+    };
+    Value loop_counter(LoopAttr attr) const;
+    const Value& counter_ref(const Expr& e, Value& storage);
+    // `{% if cond %}`: the truth of a condition, `not` and loop counters without a Value.
+    bool truth(const Expr& e);
     void exec_set(const Stmt& s);
     void assign(const Target& target, const Value& value, std::uint32_t offset);
+    void check_assignable(const Value& value, std::uint32_t offset) const;
     void bind(int symbol, const Value& value);
     Value lookup(const Expr& name_node);
     const Value& lookup_ref(const Expr& name_node, Value& storage);
@@ -174,6 +185,7 @@ private:
     std::vector<Binding>& vars_;
     std::vector<std::size_t>& frames_;
     std::size_t loop_depth_ = 0;
+    const LoopCounters* counters_ = nullptr;
     std::size_t barrier_ = 0;
     int depth_ = 0;
     int macro_depth_ = 0;

@@ -91,6 +91,7 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         case ExprKind::name: return lookup_ref(e, storage);
         case ExprKind::getattr:
         case ExprKind::getitem:
+            if (e.loop_counter) return counter_ref(e, storage);
             if (!e.chain.empty()) {
                 const Expr& root = *e.chain.front();
                 const Value* local = root.may_be_local ? find_local(root.symbol) : nullptr;
