@@ -62,6 +62,10 @@ struct Expr {
     // filter whose arguments are all literals (or none): them, built once, so a call neither
     // leases nor evaluates arguments (Evaluator::constant_args). Set by compile_shapes.
     std::shared_ptr<const CallArgs> const_args;
+    // filter with a text form (FilterDef::text) on a filter with an appending form
+    // (`x | lower | trim`): a print passes the inner string in a buffer (print_filter_chain).
+    // Set by compile_shapes.
+    bool text_chain = false;
     std::vector<ExprPtr> children;
     // call/filter/test: children = [subject, positional..., keyword...]; keywords named here
     std::vector<std::string> keywords;

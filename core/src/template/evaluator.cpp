@@ -294,6 +294,7 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
                 print_filter(e);
                 return Flow::normal;
             }
+            if (e.kind == ExprKind::getattr && print_in_place(e)) return Flow::normal;
             Value storage;
             write(eval_ref(e, storage), e);
             return Flow::normal;
@@ -736,6 +737,11 @@ Value Evaluator::eval_getitem(const Expr& e) {
 // string appended to the output directly.
 void Evaluator::print_filter(const Expr& e) {
     DepthGuard guard(*this, e.offset);
+    if (e.text_chain) {
+        print_filter_chain(e);
+        check_output(e.offset);
+        return;
+    }
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
     if (const CallArgs* constant = constant_args(e)) {
@@ -746,6 +752,40 @@ void Evaluator::print_filter(const Expr& e) {
         e.filter->append(*this, input, lease.args, e, *out_);
     }
     check_output(e.offset);
+}
+
+// `{{ x | f | g }}` where g's result depends only on its input's text (FilterDef::text): as
+// print_filter would with f's string Value (filter_ref's guard and eval_filter's order kept), f
+// appending its string to the scratch's text buffer instead, where g reads it. What runs in
+// between (g's computed arguments) may use the buffer above it, so g's view is taken last.
+void Evaluator::print_filter_chain(const Expr& e) {
+    const Expr& inner = *e.children[0];
+    std::string& buffer = scratch_->text;
+    struct Drop {
+        std::string& buffer;
+        std::size_t base;
+        ~Drop() { buffer.resize(base); }
+    } drop{buffer, buffer.size()};
+    {
+        DepthGuard guard(*this, inner.offset);
+        Value storage;
+        const Value& input = eval_ref(*inner.children[0], storage);
+        if (const CallArgs* constant = constant_args(inner)) {
+            inner.filter->append(*this, input, *constant, inner, buffer);
+        } else {
+            ArgsLease lease(*this);
+            eval_args(inner, 1, lease.args);
+            inner.filter->append(*this, input, lease.args, inner, buffer);
+        }
+    }
+    const std::size_t end = buffer.size();
+    if (const CallArgs* constant = constant_args(e)) {
+        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), *constant, e, *out_);
+    } else {
+        ArgsLease lease(*this);
+        eval_args(e, 1, lease.args);
+        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), lease.args, e, *out_);
+    }
 }
 
 // A filter's literal arguments as compile_shapes built them, where evaluating them would have

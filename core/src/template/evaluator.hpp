@@ -97,6 +97,7 @@ private:
         std::size_t args_used = 0;
         std::vector<std::shared_ptr<LoopObject>> loops;  // one per for-loop nesting level
         std::size_t loops_used = 0;  // levels this render used: the others are reset already
+        std::string text;  // print_filter_chain's inner results, each above the one it runs inside
     };
     // This thread's scratches: the first `in_use` belong to the renders running on it (a
     // render started from inside another gets the next one; they end in reverse order).
@@ -165,6 +166,9 @@ private:
     void eval_args(const Expr& e, std::size_t first, CallArgs& args);
     Value eval_filter(const Expr& e);
     void print_filter(const Expr& e);
+    void print_filter_chain(const Expr& e);
+    // `{{ loop.index }}`, `{{ item.key }}` written without a copy; false: not such a read.
+    bool print_in_place(const Expr& e);
     const CallArgs* constant_args(const Expr& e);
     Value eval_compare(const Expr& e);
     Value eval_getitem(const Expr& e);

@@ -2,6 +2,7 @@
 // where the value is stable for the whole render (eval_ref), by copy otherwise.
 #include "template/evaluator.hpp"
 
+#include <charconv>
 #include <cstdint>
 
 #include "template/bytes.hpp"
@@ -13,6 +14,7 @@
 
 namespace hooksmith::detail {
 
+
 // Kept out of eval_ref, whose frame should stay small (GCC and clang would inline them back).
 #if defined(__GNUC__)
 #define HOOKSMITH_OUT_OF_LINE __attribute__((noinline))
@@ -21,19 +23,35 @@ namespace hooksmith::detail {
 #endif
 
 namespace {
-// `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
-const Value* find_constant_key(const Dict& dict, std::string_view key, const Expr& e) {
+bool key_at(const Dict::Entries& entries, std::uint32_t i, std::string_view key) {
+    const Value& k = entries[i].first;
+    return k.is_string() && k.as_string().size() == key.size() && same_bytes(k.as_string().data(), key.data(), key.size());
+}
+
+// find_constant_key when the remembered entry holds another key. One place further or back
+// first: an optional key before it came or went (contexts of a batch that differ by one
+// attribute), which would otherwise send every change to the search.
+HOOKSMITH_OUT_OF_LINE const Value* find_moved_key(const Dict& dict, std::string_view key, const Expr& e,
+                                                  std::uint32_t hint) {
     const auto& entries = dict.entries();
-    const std::uint32_t hint = e.entry_hint.load(std::memory_order_relaxed);
-    if (hint < entries.size()) {
-        const Value& k = entries[hint].first;
-        if (k.is_string() && k.as_string().size() == key.size() && same_bytes(k.as_string().data(), key.data(), key.size()))
-            return &entries[hint].second;
+    for (const std::uint32_t near : {hint + 1, hint - 1}) {
+        if (near < entries.size() && key_at(entries, near, key)) {
+            e.entry_hint.store(near, std::memory_order_relaxed);
+            return &entries[near].second;
+        }
     }
     const std::ptrdiff_t i = dict.position_of(key);
     if (i < 0) return nullptr;
     e.entry_hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
     return &entries[static_cast<std::size_t>(i)].second;
+}
+
+// `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
+inline const Value* find_constant_key(const Dict& dict, std::string_view key, const Expr& e) {
+    const auto& entries = dict.entries();
+    const std::uint32_t hint = e.entry_hint.load(std::memory_order_relaxed);
+    if (hint < entries.size() && key_at(entries, hint, key)) return &entries[hint].second;
+    return find_moved_key(dict, key, e, hint);
 }
 }  // namespace
 
@@ -107,6 +125,50 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         case ExprKind::binary: return binary_ref(e, storage);
         default: return storage = eval(e);
     }
+}
+
+// `{{ loop.index }}` in a counted loop, or `{{ item.key }}` for a dict bound to a local, written
+// as write(eval_ref(e)) would (the same guard, the same value) but from where the value lies:
+// the local's dict holds it and nothing runs before the write that could rebind the local
+// (objects are left to the general path: printing one may run template code).
+bool Evaluator::print_in_place(const Expr& e) {
+    if (e.loop_counter) {
+        DepthGuard guard(*this, e.offset);  // counter_ref's
+        switch (e.loop_attr) {
+            case LoopAttr::first:
+            case LoopAttr::last: {
+                const bool flag = e.loop_attr == LoopAttr::first ? counters_->index0 == 0
+                                                                 : counters_->index0 + 1 == counters_->length;
+                out_->append(flag ? "True" : "False");  // Python's str(bool), as write prints it
+                break;
+            }
+            default: {
+                char digits[24];  // as write prints an int
+                const char* end = std::to_chars(digits, digits + sizeof digits, loop_counter(e.loop_attr).as_int()).ptr;
+                out_->append(digits, static_cast<std::size_t>(end - digits));
+            }
+        }
+        check_output(e.offset);
+        return true;
+    }
+    if (e.chain.empty()) return false;
+    const Expr& root = *e.chain.front();
+    if (&root != e.children[0].get() || !root.may_be_local) return false;
+    const Value* local = find_local(root.symbol);
+    if (!local || !local->is_dict()) return false;
+    const Value* v;
+    {
+        DepthGuard guard(*this, e.offset);  // local_attr_ref's
+        v = find_constant_key(local->as_dict(), e.name, e);
+    }
+    if (!v || v->is_object()) return false;  // the general path reads it again (no side effects)
+    if (v->is_string()) {  // write's first case, without the call
+        out_->append(v->as_string());
+        check_output(e.offset);
+        return true;
+    }
+    write(*v, e);
+    return true;
 }
 
 HOOKSMITH_OUT_OF_LINE const Value& Evaluator::local_attr_ref(const Value& local, const Expr& e, Value& storage) {

@@ -148,7 +148,12 @@ private:
                 e.chain.assign(chain.rbegin(), chain.rend());
             }
         }
-        if (e.kind == ExprKind::filter && e.filter) e.const_args = literal_args(e);
+        if (e.kind == ExprKind::filter && e.filter) {
+            e.const_args = literal_args(e);
+            const Expr* input = e.children.empty() ? nullptr : e.children[0].get();
+            e.text_chain = e.filter->text && input && input->kind == ExprKind::filter && input->filter &&
+                           input->filter->append;
+        }
         for (std::size_t i = 0; i < e.children.size(); ++i)
             if (e.children[i]) shape(*e.children[i], step && i == 0);
     }

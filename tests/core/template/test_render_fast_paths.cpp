@@ -90,6 +90,18 @@ const char* const templates[] = {
     "{% for i in a.b.l %}{{ loop.index.x }}{{ loop.index['y'] }}{{ loop.previtem }}{{ loop.cycle('p', 'q') }}{% endfor %}",
     "{% for i in a.b.l %}{{ loop }}{{ loop is defined }}{% set z = 1 %}{{ z }}{% endfor %}",
     "{% for i, j in [[1, 2]] %}{{ loop.index }}{{ i }}{{ j }}{% endfor %}{% for i in a.b.l if i > 1 %}{{ loop.index }}{% endfor %}",
+    // attributes of a local dict printed in place, and what they fall back from
+    "{% for d in [{'k': 'v', 'n': 1, 'f': 1.5, 'l': [1], 'z': none}, {}, 'str', none] %}{{ d.k }}{{ d.n }}{{ d.f }}"
+    "{{ d.l }}{{ d.z }}{{ d.nope }}{{ d.upper }}|{% endfor %}",
+    "{% set d = {'r': range} %}{{ d.r }}{% with e = {'x': a} %}{{ e.x.b.c }}{{ e.x }}{% endwith %}",
+    // a print of a filter chain: the inner string passed in a buffer
+    "{{ user['First name'] | lower | trim }}|{{ s | upper | title }}|{{ user.tags | join(',') | upper }}|"
+    "{{ a.b | urlencode | trim }}|{{ n | lower | trim }}|{{ a.none | title | lower }}|{{ nope | lower | trim }}",
+    "{{ s | trim('s') | lower }}|{{ s | lower | trim('r') }}|{{ s | lower | trim(s) }}|{{ s | lower | upper | trim | title }}",
+    "{{ s | lower | trim(1, 2) }}",       // the outer filter's argument error
+    "{{ a.b.l | lower | trim(x=1) }}",    // … and a keyword it does not take
+    "{{ s | join(n) | trim }}{{ a.none | lower | trim }}{{ nope.x | lower | trim }}",
+    "{% macro m(x) %}{{ x | upper | trim }}{% endmacro %}{{ s | lower | trim(m(' st ')) }}",  // nested chains
 };
 
 }  // namespace
@@ -150,6 +162,27 @@ TEST_CASE("a counted loop stops at the same limits as the general loop", "[templ
         const std::string fast = outcome(source, context, MissingPolicy::jinja, true, limits);
         CHECK(fast.rfind("error:limit:", 0) == 0);
         CHECK(fast == outcome(source, context, MissingPolicy::jinja, false, limits));
+    }
+}
+
+TEST_CASE("a constant key is found one place from its remembered entry", "[template][fast-path]") {
+    // An optional key before the one read comes and goes between the contexts of a batch; the
+    // neighbour tried may hold a same-length key that is not the one read.
+    const Template t = Template::compile("{{ d.bb }}|{{ d.cc }}|{{ d['e'] }}|{{ d.x }}");
+    RenderOptions options;
+    options.missing = MissingPolicy::jinja;
+    const char* const texts[] = {
+        R"({"d": {"aa": 0, "bb": 1, "cc": 2, "e": 3}})", R"({"d": {"bb": 4, "cc": 5, "e": 6}})",
+        R"({"d": {"cc": 7, "bb": 8, "xx": 0, "e": 9}})", R"({"d": {"bx": 0, "bb": 1, "cx": 0, "cc": 2}})",
+        R"({"d": {"e": 3, "x": 4}})",                    R"({"d": {}})",
+    };
+    const char* const expected[] = {"1|2|3|", "4|5|6|", "8|7|9|", "1|2||", "||3|4", "|||"};
+    for (int round = 0; round < 3; ++round) {
+        for (std::size_t i = 0; i < 6; ++i) {
+            const std::size_t at = round == 1 ? 5 - i : (i * (round + 1)) % 6;
+            INFO("round " << round << ", context " << at);
+            CHECK(t.render(Context::from_json_text(texts[at]), options) == expected[at]);
+        }
     }
 }
 
