@@ -288,22 +288,10 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             out_->append(s.text);
             check_output(s.offset);
             return Flow::normal;
-        case StmtKind::print: {
-            const Expr& e = *s.exprs[0];
-            if (e.kind == ExprKind::filter && e.filter && e.filter->append) {
-                print_filter(e);
-                return Flow::normal;
-            }
-            if (e.kind == ExprKind::getattr && print_in_place(e)) return Flow::normal;
-            Value storage;
-            write(eval_ref(e, storage), e);
+        case StmtKind::print:
+            exec_print(*s.exprs[0]);
             return Flow::normal;
-        }
-        case StmtKind::if_:
-            for (std::size_t i = 0; i < s.exprs.size(); ++i)
-                if (truth(*s.exprs[i])) return exec_body(s.bodies[i]);
-            if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
-            return Flow::normal;
+        case StmtKind::if_: return exec_if(s);
         case StmtKind::for_:
             exec_for(s);
             return Flow::normal;
@@ -311,6 +299,25 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
         case StmtKind::continue_: return Flow::continue_loop;
         default: return exec_other(s);
     }
+}
+
+// Out of exec, like the cases below: a text statement (the most common) then runs in a frame
+// with nothing to save or destroy.
+HOOKSMITH_OUT_OF_LINE void Evaluator::exec_print(const Expr& e) {
+    if (e.kind == ExprKind::filter && e.filter && e.filter->append) {
+        print_filter(e);
+        return;
+    }
+    if (e.kind == ExprKind::getattr && print_in_place(e)) return;
+    Value storage;
+    write(eval_ref(e, storage), e);
+}
+
+HOOKSMITH_OUT_OF_LINE Evaluator::Flow Evaluator::exec_if(const Stmt& s) {
+    for (std::size_t i = 0; i < s.exprs.size(); ++i)
+        if (truth(*s.exprs[i])) return exec_body(s.bodies[i]);
+    if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
+    return Flow::normal;
 }
 
 // The statements webhooks rarely use, out of exec: their locals and cleanups would otherwise

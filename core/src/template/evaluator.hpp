@@ -11,6 +11,14 @@
 #include "template/program.hpp"
 #include "template/registry.hpp"
 
+// Kept out of a hot caller (eval_ref, exec) whose frame should stay small: GCC and clang would
+// inline them back.
+#if defined(__GNUC__)
+#define HOOKSMITH_OUT_OF_LINE __attribute__((noinline))
+#else
+#define HOOKSMITH_OUT_OF_LINE
+#endif
+
 namespace hooksmith::detail {
 
 class LoopObject;
@@ -130,6 +138,8 @@ private:
     Flow exec_body(const Body& body);
     Flow exec(const Stmt& s);
     Flow exec_other(const Stmt& s);
+    void exec_print(const Expr& e);
+    Flow exec_if(const Stmt& s);
     void exec_for(const Stmt& s);
     void exec_counted_for(const Stmt& s, const std::vector<Value>& items);
     // The counters of the innermost counted loop running (Stmt::counted_loop).

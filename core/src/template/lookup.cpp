@@ -15,13 +15,6 @@
 namespace hooksmith::detail {
 
 
-// Kept out of eval_ref, whose frame should stay small (GCC and clang would inline them back).
-#if defined(__GNUC__)
-#define HOOKSMITH_OUT_OF_LINE __attribute__((noinline))
-#else
-#define HOOKSMITH_OUT_OF_LINE
-#endif
-
 namespace {
 bool key_at(const Dict::Entries& entries, std::uint32_t i, std::string_view key) {
     const Value& k = entries[i].first;

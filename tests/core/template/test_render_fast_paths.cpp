@@ -186,6 +186,22 @@ TEST_CASE("a constant key is found one place from its remembered entry", "[templ
     }
 }
 
+TEST_CASE("join adds string items as it adds others, up to the output limit", "[template][fast-path]") {
+    // String items are appended directly; numbers go through append_text: the same text, and
+    // the same error where an item or the whole passes the limit.
+    for (std::size_t bytes : {0, 1, 3, 4, 5, 8, 9, 10}) {
+        hooksmith::Limits limits;
+        limits.max_output_bytes = bytes;
+        const Context strings = Context::from_json_text(R"({"xs": ["1111", "2", "3333"]})");
+        const Context numbers = Context::from_json_text(R"({"xs": [1111, 2, 3333]})");
+        for (const char* source : {"{{ xs | join(',') }}", "{{ xs | join }}", "a{{ xs | join('-') | upper }}"}) {
+            INFO(source << " with the limit " << bytes);
+            CHECK(outcome(source, strings, MissingPolicy::jinja, true, limits) ==
+                  outcome(source, numbers, MissingPolicy::jinja, true, limits));
+        }
+    }
+}
+
 TEST_CASE("only loops that read `loop` as counters are counted", "[template][fast-path]") {
     auto counted = [](const std::string& source) {
         hooksmith::detail::Program program;
