@@ -542,18 +542,12 @@ void Evaluator::exec_counted_for(const Stmt& s, const std::vector<Value>& items)
 
 // As LoopObject::attr reads a counter.
 Value Evaluator::loop_counter(LoopAttr attr) const {
-    const auto length = static_cast<std::int64_t>(counters_->length);
-    const auto i = static_cast<std::int64_t>(counters_->index0);
     switch (attr) {
-        case LoopAttr::index: return Value(i + 1);
-        case LoopAttr::index0: return Value(i);
-        case LoopAttr::revindex: return Value(length - i);
-        case LoopAttr::revindex0: return Value(length - i - 1);
-        case LoopAttr::first: return Value(i == 0);
-        case LoopAttr::last: return Value(i == length - 1);
-        case LoopAttr::length: return Value(length);
-        case LoopAttr::depth: return Value(std::int64_t{1});
-        case LoopAttr::depth0: return Value(std::int64_t{0});
+        case LoopAttr::first: return Value(counters_->index0 == 0);
+        case LoopAttr::last: return Value(counters_->index0 + 1 == counters_->length);
+        case LoopAttr::index: case LoopAttr::index0: case LoopAttr::revindex: case LoopAttr::revindex0:
+        case LoopAttr::length: case LoopAttr::depth: case LoopAttr::depth0:
+            return Value(loop_number(attr));
         default: return Value();  // compile_shapes marks no other attribute
     }
 }

@@ -148,6 +148,20 @@ private:
         std::size_t length;
     };
     Value loop_counter(LoopAttr attr) const;
+    // The counters that are numbers (index … length, depth), as LoopObject::attr computes them.
+    std::int64_t loop_number(LoopAttr attr) const noexcept {
+        const auto length = static_cast<std::int64_t>(counters_->length);
+        const auto i = static_cast<std::int64_t>(counters_->index0);
+        switch (attr) {
+            case LoopAttr::index: return i + 1;
+            case LoopAttr::index0: return i;
+            case LoopAttr::revindex: return length - i;
+            case LoopAttr::revindex0: return length - i - 1;
+            case LoopAttr::length: return length;
+            case LoopAttr::depth: return 1;
+            default: return 0;  // depth0
+        }
+    }
     const Value& counter_ref(const Expr& e, Value& storage);
     // `{% if cond %}`: the truth of a condition, `not` and loop counters without a Value.
     bool truth(const Expr& e);

@@ -132,12 +132,13 @@ bool Evaluator::print_in_place(const Expr& e) {
             case LoopAttr::last: {
                 const bool flag = e.loop_attr == LoopAttr::first ? counters_->index0 == 0
                                                                  : counters_->index0 + 1 == counters_->length;
-                out_->append(flag ? "True" : "False");  // Python's str(bool), as write prints it
+                if (flag) out_->append("True", 4);  // Python's str(bool), as write prints it
+                else out_->append("False", 5);
                 break;
             }
             default: {
                 char digits[24];  // as write prints an int
-                const char* end = std::to_chars(digits, digits + sizeof digits, loop_counter(e.loop_attr).as_int()).ptr;
+                const char* end = std::to_chars(digits, digits + sizeof digits, loop_number(e.loop_attr)).ptr;
                 out_->append(digits, static_cast<std::size_t>(end - digits));
             }
         }
