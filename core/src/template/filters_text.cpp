@@ -341,7 +341,9 @@ void title_text(Evaluator&, std::string_view s, const CallArgs&, const Expr&, st
         bool previous_sep = false;
         for (std::size_t i = 0; i < s.size(); ++i) {
             const char c = s[i];
-            const bool sep = is_sep(static_cast<unsigned char>(c));
+            // is_sep on ASCII, inline: utf8::is_space's ASCII members are ' ', \t … \r, 0x1C … 0x1F
+            const bool sep = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || c == ' ' ||
+                             (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
             const bool upper = i == 0 || sep != previous_sep;
             out[start + i] = upper ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
                            : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
