@@ -525,7 +525,7 @@ void Evaluator::exec_counted_for(const Stmt& s, const std::vector<Value>& items)
                 vars_[frames_.back()].value = items[i];
             }
             counters.index0 = i;
-            exec_body(s.bodies[0]);  // no break or continue in such a body
+            exec_counted_body(s.bodies[0], s.targets[0].symbol, items[i]);
         }
     }
     if (items.empty() && !s.bodies[1].empty()) {

@@ -120,6 +120,72 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
     }
 }
 
+// A counted loop's body (text, print and if only: shapes.cpp) as exec_body runs it, with the
+// common statements in one frame: `{{ loop.index }}` (print_in_place), `{{ target.key }}` read
+// from the item itself — the target's slot holds it, as the body binds nothing — and
+// `{% if not loop.last %}`, each with the guards the general path holds.
+void Evaluator::exec_counted_body(const Body& body, int target, const Value& item) {
+    for (const Stmt& s : body) {
+        DepthGuard guard(*this, s.offset);  // exec's
+        switch (s.kind) {
+            case StmtKind::text:
+                out_->append(s.text);
+                check_output(s.offset);
+                break;
+            case StmtKind::print: {
+                const Expr& e = *s.exprs[0];
+                if (e.loop_counter) {
+                    print_in_place(e);
+                    break;
+                }
+                if (e.kind == ExprKind::getattr && item.is_dict() &&
+                    e.children[0]->kind == ExprKind::name && e.children[0]->symbol == target) {
+                    const Value* v;
+                    {
+                        DepthGuard attr_guard(*this, e.offset);  // local_attr_ref's
+                        v = find_constant_key(item.as_dict(), e.name, e);
+                    }
+                    if (v && v->is_string()) {
+                        out_->append(v->as_string());
+                        check_output(e.offset);
+                        break;
+                    }
+                }
+                exec_print(e);
+                break;
+            }
+            case StmtKind::if_: {
+                std::size_t taken = s.bodies.size() > s.exprs.size() ? s.exprs.size() : s.bodies.size();
+                for (std::size_t i = 0; i < s.exprs.size(); ++i) {
+                    // `[not …] loop.<counter>`: the guard of each `not` and the counter's at once.
+                    const Expr* c = s.exprs[i].get();
+                    int nots = 0;
+                    while (c->kind == ExprKind::not_) {
+                        c = c->children[0].get();
+                        ++nots;
+                    }
+                    bool holds;
+                    if (c->loop_counter && depth_ + nots + 1 <= max_eval_depth && stack_has_room()) {
+                        holds = c->loop_attr == LoopAttr::first  ? counters_->index0 == 0
+                                : c->loop_attr == LoopAttr::last ? counters_->index0 + 1 == counters_->length
+                                                                 : loop_number(c->loop_attr) != 0;
+                        if (nots % 2) holds = !holds;
+                    } else {
+                        holds = truth(*s.exprs[i]);
+                    }
+                    if (holds) {
+                        taken = i;
+                        break;
+                    }
+                }
+                if (taken < s.bodies.size()) exec_counted_body(s.bodies[taken], target, item);
+                break;
+            }
+            default: exec(s);  // none in a counted body (shapes.cpp); kept for safety
+        }
+    }
+}
+
 // `{{ loop.index }}` in a counted loop, or `{{ item.key }}` for a dict bound to a local, written
 // as write(eval_ref(e)) would (the same guard, the same value) but from where the value lies:
 // the local's dict holds it and nothing runs before the write that could rebind the local
