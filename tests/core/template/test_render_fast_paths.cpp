@@ -86,6 +86,10 @@ const char* const templates[] = {
     "{% for a in user.tags %}{{ a }}{{ a.b }}{% endfor %}{{ a.b.c }}",  // the target shadows a path root
     "{% for x in [1, 2] %}{% for y in 'ab' %}{{ loop.index }}{{ x }}{{ y }}{% endfor %}{{ loop.index }}{% endfor %}",
     "{% macro m(xs) %}{% for x in xs %}{{ loop.index }}{{ x }}{% endfor %}{% endmacro %}{{ m([1, 2]) }}{{ m('xyz') }}",
+    "{% for d in [{'k': 'v', 'n': 1}, {'k': 2}, {}, 'str', {'k': none}, {'k': [1]}] %}{{ d.k }}{{ d.n }}"
+    "{% if loop.index0 %}a{% elif not loop.revindex0 %}b{% elif loop.depth0 %}c{% else %}d{% endif %}"
+    "{% if not not loop.first %}f{% endif %}{% if loop.length > 2 %}{{ d }}{% endif %}|{% endfor %}",
+    "{% for p in user.tags %}{{ p.x }}{{ p.upper }}{% if p %}{{ loop.revindex }}{% endif %}{% endfor %}",
     // the same loops where `loop` is more than counters: the general path on both sides
     "{% for i in a.b.l %}{{ loop.index.x }}{{ loop.index['y'] }}{{ loop.previtem }}{{ loop.cycle('p', 'q') }}{% endfor %}",
     "{% for i in a.b.l %}{{ loop }}{{ loop is defined }}{% set z = 1 %}{{ z }}{% endfor %}",
@@ -156,7 +160,8 @@ TEST_CASE("a counted loop stops at the same limits as the general loop", "[templ
     limits.max_macro_depth = 100000;
     for (const char* body : {"{% for x in a.b.l %}{% if not loop.last %}{{ loop.index }}{% endif %}{% endfor %}",
                              "{% for x in a.b.l %}{{ loop.index }}{{ x }}{% if loop.first %}f{% endif %}{% endfor %}",
-                             "{% for x in 'ab' %}{{ loop.index + 1 }}{% if not not loop.last %}{{ x }}{% endif %}{% endfor %}"}) {
+                             "{% for x in 'ab' %}{{ loop.index + 1 }}{% if not not loop.last %}{{ x }}{% endif %}{% endfor %}",
+                             "{% for x in [{'k': 'v'}] %}{{ x.k }}{% if not loop.last %}{% else %}{{ x.k }}{% endif %}{% endfor %}"}) {
         const std::string source = std::string("{% macro r(n) %}") + body +
                                    "{% if n > 0 %}{{ r(n - 1) }}{% endif %}{% endmacro %}{{ r(2000) }}";
         const std::string fast = outcome(source, context, MissingPolicy::jinja, true, limits);
