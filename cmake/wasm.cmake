@@ -35,7 +35,7 @@ set(HOOKSMITH_WASM_HOT_OPT "-O2" CACHE STRING "Optimisation level of the render 
 # A plain variable, not a cache entry, so that an edit here reaches existing build folders.
 set(HOOKSMITH_WASM_HOT_SOURCES
   template/json_parser.cpp template/context.cpp template/recycler.cpp
-  template/evaluator.cpp template/lookup.cpp template/scratch.cpp template/value.cpp template/objects.cpp template/operators.cpp
+  template/evaluator.cpp template/loops.cpp template/lookup.cpp template/scratch.cpp template/value.cpp template/objects.cpp template/operators.cpp
   template/printing.cpp template/utf8.cpp template/filters.cpp template/filters_text.cpp
   template/filters_number.cpp template/filters_sequence.cpp
   webhook/webhook.cpp webhook/url.cpp webhook/encode.cpp
