@@ -18,9 +18,12 @@ add_link_options(-fwasm-exceptions)
 
 # No RTTI: nothing here needs typeid or dynamic_cast (exceptions keep the type info they need),
 # and the mangled names of every shared_ptr control block and std::function were data:
-# −5.6 KB raw, −1.3 KB gzipped. Embind then tells types apart by address, not by name.
+# −5.6 KB raw, −1.3 KB gzipped. Embind then tells types apart by address, not by name, and the
+# link must say -fno-rtti too: it picks Emscripten's libembind built the same way (with the RTTI
+# one, every bound type is "unbound" at run time).
 add_compile_options(-fno-rtti)
 add_compile_definitions(EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
+add_link_options(-fno-rtti)
 
 # Debian's emscripten runs its JS optimizer with the machine's node, which does not search
 # Debian's module folder (Cannot find module 'acorn'): every link gets NODE_PATH.
