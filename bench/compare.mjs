@@ -2,9 +2,12 @@
 // Runs every contender of issue 8 on the same context lines, checks that they all produce the
 // same URL + JSON body for every context, then prints µs per webhook and the ratios.
 //
-// usage: node bench/compare.mjs --contexts FILE --repeats R --work DIR
+// usage: node bench/compare.mjs --contexts FILE --repeats R --work DIR [--rounds K]
 //          [--native-bench BIN] [--cli BIN] [--wasm-entry dist/node.mjs] [--python /usr/bin/python3]
 // A contender whose program is not given is skipped (and said so). Exit 1 on any mismatch.
+// With K rounds every contender runs once per round, one after another, and each ratio is the
+// median of the K ratios measured within a round: on a shared machine the load drifts over the
+// minutes a whole comparison takes, and contenders timed minutes apart are not comparable.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +18,15 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const workloadPath = join(benchDir, 'workload.json');
 
 function parseArgs(argv) {
-  const args = { repeats: 5, python: '/usr/bin/python3' };
+  const args = { repeats: 5, rounds: 1, python: '/usr/bin/python3' };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, '').replace(/-(.)/g, (_, c) => c.toUpperCase());
     args[name] = argv[i + 1];
   }
   args.repeats = Number(args.repeats);
-  if (!args.contexts || !args.work || !(args.repeats >= 1)) {
-    console.error('usage: node bench/compare.mjs --contexts FILE --repeats R --work DIR [--native-bench BIN] [--cli BIN] [--wasm-entry FILE] [--python BIN]');
+  args.rounds = Number(args.rounds);
+  if (!args.contexts || !args.work || !(args.repeats >= 1) || !(args.rounds >= 1)) {
+    console.error('usage: node bench/compare.mjs --contexts FILE --repeats R --work DIR [--rounds K] [--native-bench BIN] [--cli BIN] [--wasm-entry FILE] [--python BIN]');
     process.exit(2);
   }
   return args;
@@ -152,9 +156,16 @@ function checkAgreement(contenders, reference, lines) {
 
 const fmt = (value, digits = 2) => value.toFixed(digits);
 
-function printTable(contenders, byKey) {
+// The median of the per-round ratios, and their range when there is more than one round.
+function ratioCell(ratios) {
+  const text = `${fmt(median(ratios), 1)}x`;
+  return ratios.length > 1 ? `${text} (${fmt(Math.min(...ratios), 1)}–${fmt(Math.max(...ratios), 1)})` : text;
+}
+
+function printTable(contenders, byKey, rounds) {
   const jinja = byKey.jinja2;
   const nunjucks = byKey.nunjucks;
+  const perRound = (reference, c) => c.roundCpu.map((cpu, round) => reference.roundCpu[round] / cpu);
   const targets = {
     native: '>=30x Jinja2, >=3x nunjucks',
     cli: '(same as native)',
@@ -169,8 +180,8 @@ function printTable(contenders, byKey) {
     fmt(c.cpuBest),
     fmt(c.best),
     fmt(c.median),
-    `${fmt(jinja.cpuBest / c.cpuBest, 1)}x`,
-    nunjucks ? `${fmt(nunjucks.cpuBest / c.cpuBest, 1)}x` : 'n/a',
+    ratioCell(perRound(jinja, c)),
+    nunjucks ? ratioCell(perRound(nunjucks, c)) : 'n/a',
     targets[c.key] ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -180,6 +191,10 @@ function printTable(contenders, byKey) {
   for (const row of rows) console.log(line(row));
   console.log('CPU = best run\'s process CPU time (user + system, all threads); ratios compare CPU times,');
   console.log('which other load on a shared machine disturbs least. "vs X" = X\'s time / this time.');
+  if (rounds > 1) {
+    console.log(`Ratios: the median of ${rounds} rounds, each comparing best CPU times measured in that round`);
+    console.log('(in parentheses: the lowest and highest round).');
+  }
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -187,31 +202,50 @@ const lines = readFileSync(args.contexts, 'utf8').split('\n').filter(Boolean);
 const R = String(args.repeats);
 const out = (key) => join(args.work, `out-${key}.jsonl`);
 const nodeBatch = join(benchDir, 'node_batch.mjs');
-const contenders = [];
 const skip = (what) => console.log(`skipped: ${what}`);
 
-console.log(`workload: ${lines.length} contexts, ${args.repeats} timed runs each after one warm-up`);
-if (args.nativeBench) {
-  contenders.push(selfTimed('native', args.nativeBench, ['--batch', workloadPath, args.contexts, out('native'), R], out('native')));
-} else skip('native (no --native-bench)');
-if (args.cli) contenders.push(cliContender(args.cli, lines, args.repeats, args.work, args.python));
-else skip('CLI (no --cli)');
-if (args.wasmEntry) {
-  for (const mode of ['wasm-object', 'wasm-text', 'wasm-many', 'wasm-many-text']) {
-    contenders.push(selfTimed(mode, process.execPath, [nodeBatch, mode, workloadPath, args.contexts, out(mode), R, args.wasmEntry], out(mode)));
-  }
-} else skip('Wasm (no --wasm-entry)');
-contenders.push(selfTimed('nunjucks', process.execPath, [nodeBatch, 'nunjucks', workloadPath, args.contexts, out('nunjucks'), R], out('nunjucks')));
-const jinja = selfTimed('jinja2', args.python, [join(benchDir, 'jinja2_batch.py'), workloadPath, args.contexts, out('jinja2'), R], out('jinja2'));
-contenders.push(jinja);
+console.log(`workload: ${lines.length} contexts, ${args.repeats} timed runs each after one warm-up, ${args.rounds} round(s)`);
+if (!args.nativeBench) skip('native (no --native-bench)');
+if (!args.cli) skip('CLI (no --cli)');
+if (!args.wasmEntry) skip('Wasm (no --wasm-entry)');
 
-checkAgreement(contenders.filter((c) => c !== jinja), jinja, lines);
+function runRound() {
+  const round = [];
+  if (args.nativeBench) {
+    round.push(selfTimed('native', args.nativeBench, ['--batch', workloadPath, args.contexts, out('native'), R], out('native')));
+  }
+  if (args.cli) round.push(cliContender(args.cli, lines, args.repeats, args.work, args.python));
+  if (args.wasmEntry) {
+    for (const mode of ['wasm-object', 'wasm-text', 'wasm-many', 'wasm-many-text']) {
+      round.push(selfTimed(mode, process.execPath, [nodeBatch, mode, workloadPath, args.contexts, out(mode), R, args.wasmEntry], out(mode)));
+    }
+  }
+  round.push(selfTimed('nunjucks', process.execPath, [nodeBatch, 'nunjucks', workloadPath, args.contexts, out('nunjucks'), R], out('nunjucks')));
+  round.push(selfTimed('jinja2', args.python, [join(benchDir, 'jinja2_batch.py'), workloadPath, args.contexts, out('jinja2'), R], out('jinja2')));
+  return round;
+}
+
+const contenders = [];
 const byKey = {};
+for (let r = 0; r < args.rounds; r++) {
+  const round = runRound();
+  const jinja = round.find((c) => c.key === 'jinja2');
+  checkAgreement(round.filter((c) => c !== jinja), jinja, lines);
+  for (const result of round) {
+    let c = byKey[result.key];
+    if (!c) {
+      c = byKey[result.key] = { ...result, runs: [], cpu_runs: [], roundCpu: [] };
+      contenders.push(c);
+    }
+    c.runs.push(...result.runs);
+    c.cpu_runs.push(...result.cpu_runs);
+    c.roundCpu.push(Math.min(...result.cpu_runs));
+  }
+}
 for (const c of contenders) {
   c.best = Math.min(...c.runs);
   c.median = median(c.runs);
   c.cpuBest = Math.min(...c.cpu_runs);
-  byKey[c.key] = c;
 }
-printTable(contenders, byKey);
-writeFileSync(join(args.work, 'results.json'), JSON.stringify(contenders.map(({ key, name, count, runs, cpu_runs: cpuRuns, best, median: med, cpuBest }) => ({ key, name, count, runs, cpu_runs: cpuRuns, best, median: med, cpuBest })), null, 2) + '\n');
+printTable(contenders, byKey, args.rounds);
+writeFileSync(join(args.work, 'results.json'), JSON.stringify(contenders.map(({ key, name, count, runs, cpu_runs: cpuRuns, roundCpu, best, median: med, cpuBest }) => ({ key, name, count, runs, cpu_runs: cpuRuns, round_cpu_best: roundCpu, best, median: med, cpuBest })), null, 2) + '\n');

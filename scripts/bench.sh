@@ -5,13 +5,16 @@
 # bench/make_contexts.mjs, checks that native, CLI (`render --jsonl --config`, the batch mode),
 # Wasm, nunjucks and Jinja2 agree on every URL + body, then prints µs per webhook and the
 # ratios (bench/compare.mjs).
-# Environment: HOOKSMITH_BENCH_REPEATS (timed runs per contender, default 5), HOOKSMITH_JOBS,
+# Environment: HOOKSMITH_BENCH_REPEATS (timed runs per contender and round, default 5),
+# HOOKSMITH_BENCH_ROUNDS (default 3: every contender once per round; ratios are the median of the
+# rounds' ratios, so that load drifting over the minutes of a run does not skew them), HOOKSMITH_JOBS,
 # HOOKSMITH_NATIVE_DIR (default build/native), HOOKSMITH_WASM_DIR (default build/wasm),
 # HOOKSMITH_BENCH_NO_BUILD=1 (use the binaries as they are).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-20000}
 repeats=${HOOKSMITH_BENCH_REPEATS:-5}
+rounds=${HOOKSMITH_BENCH_ROUNDS:-3}
 jobs=${HOOKSMITH_JOBS:-2}
 native_dir=${HOOKSMITH_NATIVE_DIR:-build/native}
 wasm_dir=${HOOKSMITH_WASM_DIR:-build/wasm}
@@ -52,7 +55,7 @@ contexts=$work/contexts-$count.jsonl
 node bench/make_contexts.mjs "$count" "$contexts"
 
 echo "== comparison"
-node bench/compare.mjs --contexts "$contexts" --repeats "$repeats" --work "$work" \
+node bench/compare.mjs --contexts "$contexts" --repeats "$repeats" --rounds "$rounds" --work "$work" \
   --native-bench "$native_dir/bin/hooksmith_bench" --cli "$native_dir/bin/hooksmith" \
   "${wasm_args[@]}" --python "$python"
 echo "(per-run numbers: $work/results.json)"

@@ -2,13 +2,20 @@
 # Wasm size report (issue 8): each flavour's .wasm + Emscripten glue + the JS API, raw and
 # gzipped (gzip -9), and the .wasm's sections. Budget: <= 150 KB gzipped for what a page loads
 # (web flavour: .wasm + glue + JS API), aiming at <= 120 KB.
-#   scripts/wasm-size.sh [DIST_DIR] [--enforce]     (default build/wasm/dist; --enforce: exit 1 over budget)
+#   scripts/wasm-size.sh [DIST_DIR] [--enforce] [--ceiling]
+#     default DIST_DIR build/wasm/dist; --enforce: exit 1 over budget;
+#     --ceiling: exit 1 when the page grew past bench/wasm-size-ceiling (the test command runs this:
+#     while the page is over budget it must at least not grow unnoticed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=build/wasm/dist
-enforce=0
+enforce=0 ceiling=0
 for arg in "$@"; do
-  if [[ $arg == --enforce ]]; then enforce=1; else dist=$arg; fi
+  case $arg in
+    --enforce) enforce=1 ;;
+    --ceiling) ceiling=1 ;;
+    *) dist=$arg ;;
+  esac
 done
 budget=$((150 * 1024))
 aim=$((120 * 1024))
@@ -50,3 +57,14 @@ elif (( web_gz > aim )); then status="within budget but above the 120 KB aim ($(
 fi
 echo "wasm size: $status)"
 if (( enforce && web_gz > budget )); then exit 1; fi
+if (( ceiling )); then
+  # First number in the file: the page's gzip -9 bytes allowed.
+  limit=$(grep -o -m1 '^[0-9]\+' bench/wasm-size-ceiling)
+  if (( web_gz > limit )); then
+    echo "wasm size: the page grew to $web_gz bytes gzipped, past the ceiling of $limit (bench/wasm-size-ceiling)." >&2
+    echo "  Find what grew (bench/wasm_functions.py on a --profiling-funcs link) and win it back; if the growth" >&2
+    echo "  is worth its bytes, raise the ceiling in the same commit and say why in docs/performance.md." >&2
+    exit 1
+  fi
+  echo "wasm size: $web_gz bytes gzipped, within the ceiling of $limit (bench/wasm-size-ceiling)"
+fi

@@ -143,6 +143,8 @@ const LinkedDataSource* find_source(const std::vector<LinkedDataSource>& sources
 
 }  // namespace
 
+const char LinkedDataRoot::type_name_text[] = "LinkedData";
+
 Value LinkedDataRoot::get_member(Evaluator& ev, const Value& key, const Value&, const Expr& node,
                                  const std::string& path) {
     auto undefined = [&]() {
@@ -187,7 +189,9 @@ std::shared_ptr<LinkedDataState> linked_data_state(const Context& context, const
         if (current->is_dict()) {
             state->supplied = *current;
         } else if (current->is_object()) {
-            if (auto* root = dynamic_cast<LinkedDataRoot*>(current->as_object())) {
+            Object* object = current->as_object();
+            if (object->type_name() == LinkedDataRoot::type_name_text) {
+                auto* root = static_cast<LinkedDataRoot*>(object);
                 state->supplied = root->state()->supplied;
                 state->answers = root->state()->answers;
             }

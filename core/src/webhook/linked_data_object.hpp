@@ -40,7 +40,10 @@ struct LinkedDataState {
 class LinkedDataRoot final : public MemberObject {
 public:
     explicit LinkedDataRoot(std::shared_ptr<LinkedDataState> state) : state_(std::move(state)) {}
-    const char* type_name() const override { return "LinkedData"; }
+    // Also this class's identity: the pointer, not the text, since the build has no RTTI and a
+    // foreign Object may well call itself "LinkedData".
+    static const char type_name_text[];
+    const char* type_name() const override { return type_name_text; }
     Value get_member(Evaluator& ev, const Value& key, const Value& self, const Expr& node,
                      const std::string& path) override;
     const std::shared_ptr<LinkedDataState>& state() const { return state_; }
