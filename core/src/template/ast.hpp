@@ -51,6 +51,10 @@ struct Expr {
     // name: false when nothing in the program can bind this symbol (no for/set/with target,
     // macro, parameter, `loop` …), so a read need not search the scopes. Set by compile_shapes.
     bool may_be_local = true;
+    // getattr `loop.index` (a counter: index … length, depth) in the body of a for-loop that
+    // compile_shapes made counted (Stmt::counted_loop): read from the evaluator's counters of
+    // the innermost counted loop, as no loop object is bound there.
+    bool loop_counter = false;
     // getattr, or getitem with a string literal key, on such a node … down to a name: the chain
     // root first (the name node, then each step), so a read of a context path walks it in one
     // loop (Evaluator::read_context_path). Empty for other shapes. Set by compile_shapes.
@@ -58,6 +62,10 @@ struct Expr {
     // filter whose arguments are all literals (or none): them, built once, so a call neither
     // leases nor evaluates arguments (Evaluator::constant_args). Set by compile_shapes.
     std::shared_ptr<const CallArgs> const_args;
+    // filter with a text form (FilterDef::text) on a filter with an appending form
+    // (`x | lower | trim`): a print passes the inner string in a buffer (print_filter_chain).
+    // Set by compile_shapes.
+    bool text_chain = false;
     std::vector<ExprPtr> children;
     // call/filter/test: children = [subject, positional..., keyword...]; keywords named here
     std::vector<std::string> keywords;
@@ -101,6 +109,10 @@ struct Stmt {
     std::vector<Target> targets;      // for/set/with targets
     std::vector<Param> params;        // macro / call-block parameters
     bool has_loop_filter = false;     // for … if cond
+    // for: the body is text, print and if statements reading `loop` only as counters
+    // (`loop.index`, `loop.last` …), with no call: it runs without a loop object or a `loop`
+    // binding (Evaluator::exec_counted_for). Set by compile_shapes.
+    bool counted_loop = false;
     bool uses_caller = false, uses_varargs = false, uses_kwargs = false;
     int symbol = -1;                  // macro name
     ExprPtr call;                     // call block: the macro call; filter block / set block: filter chain on a placeholder

@@ -184,10 +184,14 @@ std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
     return std::vector<Binding>(vars_.begin() + static_cast<std::ptrdiff_t>(start), vars_.end());
 }
 
-void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
+void Evaluator::check_assignable(const Value& value, std::uint32_t offset) const {
     // Values carried across loop passes (namespace attributes) could otherwise nest without bound.
     if (value.nesting_depth() > max_value_depth)
         fail_limit(offset, "a value nested deeper than " + std::to_string(max_value_depth) + " levels");
+}
+
+void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
+    check_assignable(value, offset);
     if (target.object) {
         Value object = eval(*target.object);
         auto* engine = engine_of(object);
@@ -284,23 +288,10 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
             out_->append(s.text);
             check_output(s.offset);
             return Flow::normal;
-        case StmtKind::print: {
-            const Expr& e = *s.exprs[0];
-            if (e.kind == ExprKind::filter && e.filter && e.filter->append) {
-                print_filter(e);
-                return Flow::normal;
-            }
-            Value storage;
-            write(eval_ref(e, storage), e);
+        case StmtKind::print:
+            exec_print(*s.exprs[0]);
             return Flow::normal;
-        }
-        case StmtKind::if_:
-            for (std::size_t i = 0; i < s.exprs.size(); ++i) {
-                Value storage;
-                if (eval_ref(*s.exprs[i], storage).truthy()) return exec_body(s.bodies[i]);
-            }
-            if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
-            return Flow::normal;
+        case StmtKind::if_: return exec_if(s);
         case StmtKind::for_:
             exec_for(s);
             return Flow::normal;
@@ -308,6 +299,25 @@ Evaluator::Flow Evaluator::exec(const Stmt& s) {
         case StmtKind::continue_: return Flow::continue_loop;
         default: return exec_other(s);
     }
+}
+
+// Out of exec, like the cases below: a text statement (the most common) then runs in a frame
+// with nothing to save or destroy.
+HOOKSMITH_OUT_OF_LINE void Evaluator::exec_print(const Expr& e) {
+    if (e.kind == ExprKind::filter && e.filter && e.filter->append) {
+        print_filter(e);
+        return;
+    }
+    if (e.kind == ExprKind::getattr && print_in_place(e)) return;
+    Value storage;
+    write(eval_ref(e, storage), e);
+}
+
+HOOKSMITH_OUT_OF_LINE Evaluator::Flow Evaluator::exec_if(const Stmt& s) {
+    for (std::size_t i = 0; i < s.exprs.size(); ++i)
+        if (truth(*s.exprs[i])) return exec_body(s.bodies[i]);
+    if (s.bodies.size() > s.exprs.size()) return exec_body(s.bodies.back());
+    return Flow::normal;
 }
 
 // The statements webhooks rarely use, out of exec: their locals and cleanups would otherwise
@@ -389,98 +399,6 @@ Evaluator::Flow Evaluator::exec_other(const Stmt& s) {
         default: break;
     }
     return Flow::normal;
-}
-
-void Evaluator::exec_for(const Stmt& s) {
-    const Expr& iter_expr = *s.exprs[0];
-    Value sequence_storage;
-    const Value& sequence = eval_ref(iter_expr, sequence_storage);
-    if (sequence.is_none() || (!sequence.is_list() && !sequence.is_dict() && !sequence.is_string() &&
-                               !sequence.is_undefined()))
-        fail(iter_expr, std::string("'") + sequence.type_name() + "' object is not iterable");
-    std::vector<Value> storage;
-    const std::vector<Value>* items;
-    if (sequence.is_list()) items = &sequence.as_list();
-    else {
-        storage = iterate(sequence, iter_expr);
-        items = &storage;
-    }
-    if (s.has_loop_filter) {
-        std::vector<Value> kept;
-        for (const Value& item : *items) {
-            count_iterations(1, s.offset);
-            push_frame();
-            try {
-                assign(s.targets[0], item, s.offset);
-                if (eval(*s.exprs[1]).truthy()) kept.push_back(item);
-            } catch (...) {
-                pop_frame();
-                throw;
-            }
-            pop_frame();
-        }
-        storage = std::move(kept);
-        items = &storage;
-    }
-    std::shared_ptr<LoopObject> loop = loop_object();
-    loop->items = items;
-    Value loop_value = Value::object(loop);
-    // More owners than this at the end: the loop object escaped (`{% set ns.l = loop %}`) and
-    // must keep its items, as Jinja's LoopContext does.
-    const long owners_in_loop = loop.use_count();
-    auto finish_loop = [&] {
-        if (loop.use_count() > owners_in_loop) {
-            loop->kept_items = Value::list(*items);
-            loop->items = &loop->kept_items.as_list();
-        } else {
-            loop->items = nullptr;
-        }
-    };
-    struct Nesting {
-        std::size_t& depth;
-        explicit Nesting(std::size_t& d) : depth(++d) {}
-        ~Nesting() { --depth; }
-    } nesting(loop_depth_);
-    bool completed = false;
-    // One frame for all passes: a pass drops what the body bound and binds the target and `loop`
-    // again, which overwrite their own slots (bind searches the frame) — the state a fresh frame
-    // per pass would have, without pushing and popping one per item.
-    bool framed = false;
-    std::size_t frame_end = 0;
-    try {
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            count_iterations(1, s.offset);
-            if (!framed) {
-                push_frame();
-                framed = true;
-            } else {
-                vars_.erase(vars_.begin() + static_cast<std::ptrdiff_t>(frame_end), vars_.end());
-            }
-            assign(s.targets[0], (*items)[i], s.offset);
-            bind(program_.sym_loop, loop_value);
-            frame_end = vars_.size();
-            loop->index0 = i;
-            const Flow f = exec_body(s.bodies[0]);
-            if (f == Flow::break_loop) break;
-            if (f == Flow::normal) completed = true;
-        }
-    } catch (...) {
-        if (framed) pop_frame();
-        finish_loop();
-        throw;
-    }
-    if (framed) pop_frame();
-    finish_loop();
-    if (!completed && !s.bodies[1].empty()) {
-        push_frame();  // the else block has its own scope, like the body
-        try {
-            exec_body(s.bodies[1]);
-        } catch (...) {
-            pop_frame();
-            throw;
-        }
-        pop_frame();
-    }
 }
 
 std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>& closure, CallArgs& args,
@@ -646,6 +564,11 @@ Value Evaluator::eval_getitem(const Expr& e) {
 // string appended to the output directly.
 void Evaluator::print_filter(const Expr& e) {
     DepthGuard guard(*this, e.offset);
+    if (e.text_chain) {
+        print_filter_chain(e);
+        check_output(e.offset);
+        return;
+    }
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
     if (const CallArgs* constant = constant_args(e)) {
@@ -656,6 +579,40 @@ void Evaluator::print_filter(const Expr& e) {
         e.filter->append(*this, input, lease.args, e, *out_);
     }
     check_output(e.offset);
+}
+
+// `{{ x | f | g }}` where g's result depends only on its input's text (FilterDef::text): as
+// print_filter would with f's string Value (filter_ref's guard and eval_filter's order kept), f
+// appending its string to the scratch's text buffer instead, where g reads it. What runs in
+// between (g's computed arguments) may use the buffer above it, so g's view is taken last.
+void Evaluator::print_filter_chain(const Expr& e) {
+    const Expr& inner = *e.children[0];
+    std::string& buffer = scratch_->text;
+    struct Drop {
+        std::string& buffer;
+        std::size_t base;
+        ~Drop() { buffer.resize(base); }
+    } drop{buffer, buffer.size()};
+    {
+        DepthGuard guard(*this, inner.offset);
+        Value storage;
+        const Value& input = eval_ref(*inner.children[0], storage);
+        if (const CallArgs* constant = constant_args(inner)) {
+            inner.filter->append(*this, input, *constant, inner, buffer);
+        } else {
+            ArgsLease lease(*this);
+            eval_args(inner, 1, lease.args);
+            inner.filter->append(*this, input, lease.args, inner, buffer);
+        }
+    }
+    const std::size_t end = buffer.size();
+    if (const CallArgs* constant = constant_args(e)) {
+        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), *constant, e, *out_);
+    } else {
+        ArgsLease lease(*this);
+        eval_args(e, 1, lease.args);
+        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), lease.args, e, *out_);
+    }
 }
 
 // A filter's literal arguments as compile_shapes built them, where evaluating them would have
@@ -685,6 +642,7 @@ Value Evaluator::eval(const Expr& e) {
             fail(e, "integer literal " + e.name + " does not fit in 64 bits");
         case ExprKind::name: return lookup(e);
         case ExprKind::getattr: {
+            if (e.loop_counter) return loop_counter(e.loop_attr);
             Value storage;
             return getattr(eval_ref(*e.children[0], storage), e.name, e, e.path);
         }

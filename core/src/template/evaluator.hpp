@@ -11,6 +11,14 @@
 #include "template/program.hpp"
 #include "template/registry.hpp"
 
+// Kept out of a hot caller (eval_ref, exec) whose frame should stay small: GCC and clang would
+// inline them back.
+#if defined(__GNUC__)
+#define HOOKSMITH_OUT_OF_LINE __attribute__((noinline))
+#else
+#define HOOKSMITH_OUT_OF_LINE
+#endif
+
 namespace hooksmith::detail {
 
 class LoopObject;
@@ -97,6 +105,7 @@ private:
         std::size_t args_used = 0;
         std::vector<std::shared_ptr<LoopObject>> loops;  // one per for-loop nesting level
         std::size_t loops_used = 0;  // levels this render used: the others are reset already
+        std::string text;  // print_filter_chain's inner results, each above the one it runs inside
     };
     // This thread's scratches: the first `in_use` belong to the renders running on it (a
     // render started from inside another gets the next one; they end in reverse order).
@@ -129,9 +138,37 @@ private:
     Flow exec_body(const Body& body);
     Flow exec(const Stmt& s);
     Flow exec_other(const Stmt& s);
+    void exec_print(const Expr& e);
+    Flow exec_if(const Stmt& s);
     void exec_for(const Stmt& s);
+    void exec_counted_for(const Stmt& s, const std::vector<Value>& items);
+    void exec_counted_body(const Body& body, int target, const Value& item);
+    // The counters of the innermost counted loop running (Stmt::counted_loop).
+    struct LoopCounters {
+        std::size_t index0;
+        std::size_t length;
+    };
+    Value loop_counter(LoopAttr attr) const;
+    // The counters that are numbers (index … length, depth), as LoopObject::attr computes them.
+    std::int64_t loop_number(LoopAttr attr) const noexcept {
+        const auto length = static_cast<std::int64_t>(counters_->length);
+        const auto i = static_cast<std::int64_t>(counters_->index0);
+        switch (attr) {
+            case LoopAttr::index: return i + 1;
+            case LoopAttr::index0: return i;
+            case LoopAttr::revindex: return length - i;
+            case LoopAttr::revindex0: return length - i - 1;
+            case LoopAttr::length: return length;
+            case LoopAttr::depth: return 1;
+            default: return 0;  // depth0
+        }
+    }
+    const Value& counter_ref(const Expr& e, Value& storage);
+    // `{% if cond %}`: the truth of a condition, `not` and loop counters without a Value.
+    bool truth(const Expr& e);
     void exec_set(const Stmt& s);
     void assign(const Target& target, const Value& value, std::uint32_t offset);
+    void check_assignable(const Value& value, std::uint32_t offset) const;
     void bind(int symbol, const Value& value);
     Value lookup(const Expr& name_node);
     const Value& lookup_ref(const Expr& name_node, Value& storage);
@@ -154,6 +191,9 @@ private:
     void eval_args(const Expr& e, std::size_t first, CallArgs& args);
     Value eval_filter(const Expr& e);
     void print_filter(const Expr& e);
+    void print_filter_chain(const Expr& e);
+    // `{{ loop.index }}`, `{{ item.key }}` written without a copy; false: not such a read.
+    bool print_in_place(const Expr& e);
     const CallArgs* constant_args(const Expr& e);
     Value eval_compare(const Expr& e);
     Value eval_getitem(const Expr& e);
@@ -174,6 +214,7 @@ private:
     std::vector<Binding>& vars_;
     std::vector<std::size_t>& frames_;
     std::size_t loop_depth_ = 0;
+    const LoopCounters* counters_ = nullptr;
     std::size_t barrier_ = 0;
     int depth_ = 0;
     int macro_depth_ = 0;

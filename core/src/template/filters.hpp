@@ -44,6 +44,13 @@ HOOKSMITH_FILTER(f_plus_time); HOOKSMITH_FILTER(f_minus_time); HOOKSMITH_FILTER(
 HOOKSMITH_STRING_FILTER(lower_into); HOOKSMITH_STRING_FILTER(upper_into); HOOKSMITH_STRING_FILTER(trim_into);
 HOOKSMITH_STRING_FILTER(title_into); HOOKSMITH_STRING_FILTER(urlencode_into); HOOKSMITH_STRING_FILTER(join_into);
 #undef HOOKSMITH_STRING_FILTER
+// … and those whose result depends only on their input's text, a form taking the text
+// (FilterDef::text).
+#define HOOKSMITH_TEXT_FILTER(name) \
+    void name(Evaluator& ev, std::string_view input, const CallArgs& args, const Expr& node, std::string& out)
+HOOKSMITH_TEXT_FILTER(lower_text); HOOKSMITH_TEXT_FILTER(upper_text); HOOKSMITH_TEXT_FILTER(trim_text);
+HOOKSMITH_TEXT_FILTER(title_text);
+#undef HOOKSMITH_TEXT_FILTER
 
 // The Value of an appending filter: its string, built in a recycled buffer.
 inline Value string_result(AppendFilterFn append, Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {

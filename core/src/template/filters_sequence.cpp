@@ -252,7 +252,10 @@ void join_into(Evaluator& ev, const Value& input, const CallArgs& args, const Ex
     auto add = [&](const Value& raw) {
         if (!first) out += separator;
         first = false;
-        ev.append_text(out, p.has(1) ? getter(ev, raw, node) : raw, node);
+        // A string item as append_text would add it; an item past the limit fails in
+        // check_size below with the same error instead.
+        if (raw.is_string() && !p.has(1)) out += raw.as_string();
+        else ev.append_text(out, p.has(1) ? getter(ev, raw, node) : raw, node);
         ev.check_size(out.size() - start, node.offset);
     };
     if (input.is_list()) for (const Value& item : input.as_list()) add(item);

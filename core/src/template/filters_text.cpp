@@ -267,17 +267,23 @@ Value f_indent(Evaluator& ev, const Value& input, const CallArgs& args, const Ex
     return Value(std::move(rv));
 }
 
-void lower_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
+void lower_text(Evaluator&, std::string_view input, const CallArgs&, const Expr&, std::string& out) {
+    utf8::append_lower(out, input);
+}
+void lower_into(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out) {
     std::string storage;
-    utf8::append_lower(out, ev.text_ref(input, node, storage));
+    lower_text(ev, ev.text_ref(input, node, storage), args, node, out);
 }
 Value f_lower(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(lower_into, ev, input, args, node);
 }
 
-void upper_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
+void upper_text(Evaluator&, std::string_view input, const CallArgs&, const Expr&, std::string& out) {
+    utf8::append_upper(out, input);
+}
+void upper_into(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out) {
     std::string storage;
-    utf8::append_upper(out, ev.text_ref(input, node, storage));
+    upper_text(ev, ev.text_ref(input, node, storage), args, node, out);
 }
 Value f_upper(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(upper_into, ev, input, args, node);
@@ -322,10 +328,12 @@ Value f_striptags(Evaluator& ev, const Value& input, const CallArgs&, const Expr
     return Value(html_unescape(joined));
 }
 
-void title_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node, std::string& out) {
-    // Jinja: split on runs of [-\s({[<] (kept), then each piece: first char upper, rest lower.
+void title_into(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out) {
     std::string storage;
-    std::string_view s = ev.text_ref(input, node, storage);
+    title_text(ev, ev.text_ref(input, node, storage), args, node, out);
+}
+void title_text(Evaluator&, std::string_view s, const CallArgs&, const Expr&, std::string& out) {
+    // Jinja: split on runs of [-\s({[<] (kept), then each piece: first char upper, rest lower.
     auto is_sep = [](char32_t c) { return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || utf8::is_space(c); };
     if (utf8::is_ascii(s)) {  // the same rule byte by byte, without decoding code points
         const std::size_t start = out.size();
@@ -333,7 +341,9 @@ void title_into(Evaluator& ev, const Value& input, const CallArgs&, const Expr& 
         bool previous_sep = false;
         for (std::size_t i = 0; i < s.size(); ++i) {
             const char c = s[i];
-            const bool sep = is_sep(static_cast<unsigned char>(c));
+            // is_sep on ASCII, inline: utf8::is_space's ASCII members are ' ', \t … \r, 0x1C … 0x1F
+            const bool sep = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || c == ' ' ||
+                             (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
             const bool upper = i == 0 || sep != previous_sep;
             out[start + i] = upper ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
                            : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
@@ -357,9 +367,13 @@ Value f_title(Evaluator& ev, const Value& input, const CallArgs& args, const Exp
 }
 
 void trim_into(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out) {
-    Params p(ev, args, node, "trim", {"chars"});
+    Params p(ev, args, node, "trim", {"chars"});  // before the input's text: its errors come first
     std::string storage;
     append_python_strip(out, ev.text_ref(input, node, storage), p.get(0), true, true);
+}
+void trim_text(Evaluator& ev, std::string_view input, const CallArgs& args, const Expr& node, std::string& out) {
+    Params p(ev, args, node, "trim", {"chars"});
+    append_python_strip(out, input, p.get(0), true, true);
 }
 Value f_trim(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(trim_into, ev, input, args, node);

@@ -2,6 +2,7 @@
 // where the value is stable for the whole render (eval_ref), by copy otherwise.
 #include "template/evaluator.hpp"
 
+#include <charconv>
 #include <cstdint>
 
 #include "template/bytes.hpp"
@@ -13,27 +14,37 @@
 
 namespace hooksmith::detail {
 
-// Kept out of eval_ref, whose frame should stay small (GCC and clang would inline them back).
-#if defined(__GNUC__)
-#define HOOKSMITH_OUT_OF_LINE __attribute__((noinline))
-#else
-#define HOOKSMITH_OUT_OF_LINE
-#endif
 
 namespace {
-// `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
-const Value* find_constant_key(const Dict& dict, std::string_view key, const Expr& e) {
+bool key_at(const Dict::Entries& entries, std::uint32_t i, std::string_view key) {
+    const Value& k = entries[i].first;
+    return k.is_string() && k.as_string().size() == key.size() && same_bytes(k.as_string().data(), key.data(), key.size());
+}
+
+// find_constant_key when the remembered entry holds another key. One place further or back
+// first: an optional key before it came or went (contexts of a batch that differ by one
+// attribute), which would otherwise send every change to the search.
+HOOKSMITH_OUT_OF_LINE const Value* find_moved_key(const Dict& dict, std::string_view key, const Expr& e,
+                                                  std::uint32_t hint) {
     const auto& entries = dict.entries();
-    const std::uint32_t hint = e.entry_hint.load(std::memory_order_relaxed);
-    if (hint < entries.size()) {
-        const Value& k = entries[hint].first;
-        if (k.is_string() && k.as_string().size() == key.size() && same_bytes(k.as_string().data(), key.data(), key.size()))
-            return &entries[hint].second;
+    for (const std::uint32_t near : {hint + 1, hint - 1}) {
+        if (near < entries.size() && key_at(entries, near, key)) {
+            e.entry_hint.store(near, std::memory_order_relaxed);
+            return &entries[near].second;
+        }
     }
     const std::ptrdiff_t i = dict.position_of(key);
     if (i < 0) return nullptr;
     e.entry_hint.store(static_cast<std::uint32_t>(i), std::memory_order_relaxed);
     return &entries[static_cast<std::size_t>(i)].second;
+}
+
+// `dict[key]` for a key that is a constant of `e`, trying the entry e's last read found first.
+inline const Value* find_constant_key(const Dict& dict, std::string_view key, const Expr& e) {
+    const auto& entries = dict.entries();
+    const std::uint32_t hint = e.entry_hint.load(std::memory_order_relaxed);
+    if (hint < entries.size() && key_at(entries, hint, key)) return &entries[hint].second;
+    return find_moved_key(dict, key, e, hint);
 }
 }  // namespace
 
@@ -91,6 +102,7 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         case ExprKind::name: return lookup_ref(e, storage);
         case ExprKind::getattr:
         case ExprKind::getitem:
+            if (e.loop_counter) return counter_ref(e, storage);
             if (!e.chain.empty()) {
                 const Expr& root = *e.chain.front();
                 const Value* local = root.may_be_local ? find_local(root.symbol) : nullptr;
@@ -106,6 +118,117 @@ const Value& Evaluator::eval_ref(const Expr& e, Value& storage) {
         case ExprKind::binary: return binary_ref(e, storage);
         default: return storage = eval(e);
     }
+}
+
+// A counted loop's body (text, print and if only: shapes.cpp) as exec_body runs it, with the
+// common statements in one frame: `{{ loop.index }}` (print_in_place), `{{ target.key }}` read
+// from the item itself — the target's slot holds it, as the body binds nothing — and
+// `{% if not loop.last %}`, each with the guards the general path holds.
+void Evaluator::exec_counted_body(const Body& body, int target, const Value& item) {
+    for (const Stmt& s : body) {
+        DepthGuard guard(*this, s.offset);  // exec's
+        switch (s.kind) {
+            case StmtKind::text:
+                out_->append(s.text);
+                check_output(s.offset);
+                break;
+            case StmtKind::print: {
+                const Expr& e = *s.exprs[0];
+                if (e.loop_counter) {
+                    print_in_place(e);
+                    break;
+                }
+                if (e.kind == ExprKind::getattr && item.is_dict() &&
+                    e.children[0]->kind == ExprKind::name && e.children[0]->symbol == target) {
+                    const Value* v;
+                    {
+                        DepthGuard attr_guard(*this, e.offset);  // local_attr_ref's
+                        v = find_constant_key(item.as_dict(), e.name, e);
+                    }
+                    if (v && v->is_string()) {
+                        out_->append(v->as_string());
+                        check_output(e.offset);
+                        break;
+                    }
+                }
+                exec_print(e);
+                break;
+            }
+            case StmtKind::if_: {
+                std::size_t taken = s.bodies.size() > s.exprs.size() ? s.exprs.size() : s.bodies.size();
+                for (std::size_t i = 0; i < s.exprs.size(); ++i) {
+                    // `[not …] loop.<counter>`: the guard of each `not` and the counter's at once.
+                    const Expr* c = s.exprs[i].get();
+                    int nots = 0;
+                    while (c->kind == ExprKind::not_) {
+                        c = c->children[0].get();
+                        ++nots;
+                    }
+                    bool holds;
+                    if (c->loop_counter && depth_ + nots + 1 <= max_eval_depth && stack_has_room()) {
+                        holds = c->loop_attr == LoopAttr::first  ? counters_->index0 == 0
+                                : c->loop_attr == LoopAttr::last ? counters_->index0 + 1 == counters_->length
+                                                                 : loop_number(c->loop_attr) != 0;
+                        if (nots % 2) holds = !holds;
+                    } else {
+                        holds = truth(*s.exprs[i]);
+                    }
+                    if (holds) {
+                        taken = i;
+                        break;
+                    }
+                }
+                if (taken < s.bodies.size()) exec_counted_body(s.bodies[taken], target, item);
+                break;
+            }
+            default: exec(s);  // none in a counted body (shapes.cpp); kept for safety
+        }
+    }
+}
+
+// `{{ loop.index }}` in a counted loop, or `{{ item.key }}` for a dict bound to a local, written
+// as write(eval_ref(e)) would (the same guard, the same value) but from where the value lies:
+// the local's dict holds it and nothing runs before the write that could rebind the local
+// (objects are left to the general path: printing one may run template code).
+bool Evaluator::print_in_place(const Expr& e) {
+    if (e.loop_counter) {
+        DepthGuard guard(*this, e.offset);  // counter_ref's
+        switch (e.loop_attr) {
+            case LoopAttr::first:
+            case LoopAttr::last: {
+                const bool flag = e.loop_attr == LoopAttr::first ? counters_->index0 == 0
+                                                                 : counters_->index0 + 1 == counters_->length;
+                if (flag) out_->append("True", 4);  // Python's str(bool), as write prints it
+                else out_->append("False", 5);
+                break;
+            }
+            default: {
+                char digits[24];  // as write prints an int
+                const char* end = std::to_chars(digits, digits + sizeof digits, loop_number(e.loop_attr)).ptr;
+                out_->append(digits, static_cast<std::size_t>(end - digits));
+            }
+        }
+        check_output(e.offset);
+        return true;
+    }
+    if (e.chain.empty()) return false;
+    const Expr& root = *e.chain.front();
+    if (&root != e.children[0].get() || !root.may_be_local) return false;
+    const Value* local = find_local(root.symbol);
+    if (!local || !local->is_dict()) return false;
+    const Value* v;
+    {
+        DepthGuard guard(*this, e.offset);  // local_attr_ref's
+        v = find_constant_key(local->as_dict(), e.name, e);
+    }
+    if (!v || v->is_object()) return false;  // the general path reads it again (no side effects)
+    if (v->is_string()) {  // write's first case, without the call
+        out_->append(v->as_string());
+        check_output(e.offset);
+        return true;
+    }
+    write(*v, e);
+    return true;
 }
 
 HOOKSMITH_OUT_OF_LINE const Value& Evaluator::local_attr_ref(const Value& local, const Expr& e, Value& storage) {

@@ -22,6 +22,8 @@ using FilterFn = Value (*)(Evaluator& ev, const Value& input, const CallArgs& ar
 using TestFn = bool (*)(Evaluator& ev, const Value& input, CallArgs& args, const Expr& node);
 // Appends the filter's result, always a string, to `out`.
 using AppendFilterFn = void (*)(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node, std::string& out);
+// The same for an input that is a string: its text.
+using TextFilterFn = void (*)(Evaluator& ev, std::string_view input, const CallArgs& args, const Expr& node, std::string& out);
 
 struct FilterDef {
     const char* name;
@@ -29,6 +31,10 @@ struct FilterDef {
     // Set for filters whose result is a string they build: printing the filter
     // (`{{ x | lower }}`) then writes it straight into the output, with no Value made.
     AppendFilterFn append = nullptr;
+    // Set for appending filters whose result depends only on the text of their input: a print
+    // of a chain (`{{ x | lower | trim }}`) passes the inner filter's text to it in a buffer,
+    // with no string Value made in between.
+    TextFilterFn text = nullptr;
 };
 
 struct TestDef {

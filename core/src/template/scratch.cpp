@@ -12,6 +12,8 @@ namespace hooksmith::detail {
 namespace {
 // Idle scratches kept per thread (renders nested inside renders need one each).
 constexpr std::size_t max_kept_scratches = 8;
+// A larger text buffer (a print of a filter chain on a long string) is not kept idle.
+constexpr std::size_t max_kept_text = 64 * 1024;
 }  // namespace
 
 Evaluator::Scratches& Evaluator::thread_scratches() {
@@ -39,6 +41,8 @@ void Evaluator::release_scratch(Scratch* scratch) noexcept {
         }
     }
     scratch->loops_used = 0;
+    scratch->text.clear();
+    if (scratch->text.capacity() > max_kept_text) std::string().swap(scratch->text);
     Scratches& scratches = thread_scratches();
     --scratches.in_use;  // renders end in reverse order: `scratch` is owned[in_use]
     if (scratches.owned.size() > max_kept_scratches) scratches.owned.resize(std::max(scratches.in_use, max_kept_scratches));

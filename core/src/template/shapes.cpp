@@ -1,5 +1,6 @@
-// Compile-time facts the evaluator's fast paths read: which names can be locals, and the
-// context paths (`a.b['c']`) as root-first chains. Runs once per template, after parsing.
+// Compile-time facts the evaluator's fast paths read: which names can be locals, the context
+// paths (`a.b['c']`) as root-first chains, literal filter arguments, and the for-loops that need
+// no loop object. Runs once per template, after parsing.
 #include <memory>
 #include <vector>
 
@@ -56,6 +57,64 @@ private:
                 if (p.default_value) shape(*p.default_value);
             for (auto& t : s.targets) shape_target(t);
             for (auto& b : s.bodies) shape_body(b);
+            if (s.kind == StmtKind::for_ && countable(s)) {
+                s.counted_loop = true;
+                mark_counters(s.bodies[0]);
+            }
+        }
+    }
+
+    // ---- for-loops that read `loop` only as counters ----
+    // The body must bind nothing and run no template code of its own (no statement but text,
+    // print and if; no call: `loop.cycle()`, macros, `caller()`), and name `loop` only as
+    // `loop.<counter>` read directly — not as a value (`{{ loop }}`, `loop is defined`), not
+    // under a path step (`loop.index.x` would be read as a context path) — so that nothing can
+    // tell that no loop object exists. The target is a plain name: it keeps one slot.
+    bool countable(const Stmt& s) const {
+        if (s.has_loop_filter || s.targets.size() != 1 || s.bodies.empty()) return false;
+        const Target& t = s.targets[0];
+        return t.symbol >= 0 && !t.is_tuple && !t.object && counters_only(s.bodies[0]);
+    }
+    bool is_counter(const Expr& e) const {
+        if (e.kind != ExprKind::getattr || e.children.size() != 1 || !e.children[0]) return false;
+        const Expr& object = *e.children[0];
+        if (object.kind != ExprKind::name || object.symbol != program_.sym_loop) return false;
+        switch (e.loop_attr) {
+            case LoopAttr::index: case LoopAttr::index0: case LoopAttr::revindex: case LoopAttr::revindex0:
+            case LoopAttr::first: case LoopAttr::last: case LoopAttr::length: case LoopAttr::depth:
+            case LoopAttr::depth0:
+                return true;
+            default: return false;
+        }
+    }
+    bool counters_only(const Expr& e, bool under_step) const {
+        if (e.kind == ExprKind::call) return false;
+        if (is_counter(e)) return !under_step;
+        if (e.kind == ExprKind::name && e.symbol == program_.sym_loop) return false;
+        const bool step = is_step(e);
+        for (std::size_t i = 0; i < e.children.size(); ++i)
+            if (e.children[i] && !counters_only(*e.children[i], step && i == 0)) return false;
+        return true;
+    }
+    bool counters_only(const Body& body) const {
+        for (const Stmt& s : body) {
+            if (s.kind != StmtKind::text && s.kind != StmtKind::print && s.kind != StmtKind::if_) return false;
+            for (const auto& e : s.exprs)
+                if (!e || !counters_only(*e, false)) return false;
+            for (const auto& b : s.bodies)
+                if (!counters_only(b)) return false;
+        }
+        return true;
+    }
+    static void mark_counters(Expr& e, const ShapeCompiler& self) {
+        if (self.is_counter(e)) e.loop_counter = true;
+        for (auto& c : e.children)
+            if (c) mark_counters(*c, self);
+    }
+    void mark_counters(Body& body) const {
+        for (Stmt& s : body) {
+            for (auto& e : s.exprs) mark_counters(*e, *this);
+            for (auto& b : s.bodies) mark_counters(b);
         }
     }
     void shape_target(Target& t) {
@@ -89,7 +148,12 @@ private:
                 e.chain.assign(chain.rbegin(), chain.rend());
             }
         }
-        if (e.kind == ExprKind::filter && e.filter) e.const_args = literal_args(e);
+        if (e.kind == ExprKind::filter && e.filter) {
+            e.const_args = literal_args(e);
+            const Expr* input = e.children.empty() ? nullptr : e.children[0].get();
+            e.text_chain = e.filter->text && input && input->kind == ExprKind::filter && input->filter &&
+                           input->filter->append;
+        }
         for (std::size_t i = 0; i < e.children.size(); ++i)
             if (e.children[i]) shape(*e.children[i], step && i == 0);
     }

@@ -1,6 +1,7 @@
 // The evaluator's compiled fast paths (shapes.cpp: context paths read in one loop, names that
-// cannot be locals) and the short float repr must agree with the general paths on anything:
-// each case renders twice, with and without the compiled shapes, and compares output or error.
+// cannot be locals, loops counted without a loop object) and the short float repr must agree
+// with the general paths on anything: each case renders twice, with and without the compiled
+// shapes, and compares output or error.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -11,8 +12,10 @@
 #include <vector>
 
 #include "hooksmith/template.hpp"
+#include "template/lexer.hpp"
 #include "template/parser.hpp"
 #include "template/printing.hpp"
+#include "template/program.hpp"
 
 using hooksmith::Context;
 using hooksmith::Error;
@@ -70,6 +73,39 @@ const char* const templates[] = {
     "{{ s | lower(1) }}",            // too many arguments: the same error either way
     "{{ n | round(method='up') }}",  // a bad keyword value
     "{{ s | truncate(2, true, '') }}{{ user.tags | join(sep) }}{{ s | center(9) | trim }}",
+    // loops whose body reads `loop` only as counters (no loop object), over every kind of value
+    "{% for i in a.b.l %}{{ loop.index }}:{{ i }}{% if not loop.last %};{% endif %}{% endfor %}",
+    "{% for t in user.tags %}{{ loop.index0 }}{{ loop.revindex }}{{ loop.revindex0 }}{{ loop.length }}"
+    "{{ loop.first }}{{ loop.last }}{{ loop.depth }}{{ loop.depth0 }}|{% endfor %}",
+    "{% for k in a %}{{ k }}{% if loop.first and not loop.last %},{% elif loop.last %}.{% endif %}{% endfor %}",
+    "{% for c in s %}{{ loop.index * 2 }}{{ loop.index | string }}{{ loop.length is even }}{{ c ~ loop.revindex }}"
+    "{{ [loop.index0, c] }}{% endfor %}",
+    "{% for x in nope %}{{ loop.index }}{% else %}empty{% endfor %}{% for x in a.none %}{{ x }}{% endfor %}",
+    "{% for x in n %}{{ loop.index }}{% endfor %}",  // not iterable
+    "{% for x in user.tags %}{{ x.nope }}{{ x.upper() }}{% endfor %}",  // missing values, a method
+    "{% for a in user.tags %}{{ a }}{{ a.b }}{% endfor %}{{ a.b.c }}",  // the target shadows a path root
+    "{% for x in [1, 2] %}{% for y in 'ab' %}{{ loop.index }}{{ x }}{{ y }}{% endfor %}{{ loop.index }}{% endfor %}",
+    "{% macro m(xs) %}{% for x in xs %}{{ loop.index }}{{ x }}{% endfor %}{% endmacro %}{{ m([1, 2]) }}{{ m('xyz') }}",
+    "{% for d in [{'k': 'v', 'n': 1}, {'k': 2}, {}, 'str', {'k': none}, {'k': [1]}] %}{{ d.k }}{{ d.n }}"
+    "{% if loop.index0 %}a{% elif not loop.revindex0 %}b{% elif loop.depth0 %}c{% else %}d{% endif %}"
+    "{% if not not loop.first %}f{% endif %}{% if loop.length > 2 %}{{ d }}{% endif %}|{% endfor %}",
+    "{% for p in user.tags %}{{ p.x }}{{ p.upper }}{% if p %}{{ loop.revindex }}{% endif %}{% endfor %}",
+    // the same loops where `loop` is more than counters: the general path on both sides
+    "{% for i in a.b.l %}{{ loop.index.x }}{{ loop.index['y'] }}{{ loop.previtem }}{{ loop.cycle('p', 'q') }}{% endfor %}",
+    "{% for i in a.b.l %}{{ loop }}{{ loop is defined }}{% set z = 1 %}{{ z }}{% endfor %}",
+    "{% for i, j in [[1, 2]] %}{{ loop.index }}{{ i }}{{ j }}{% endfor %}{% for i in a.b.l if i > 1 %}{{ loop.index }}{% endfor %}",
+    // attributes of a local dict printed in place, and what they fall back from
+    "{% for d in [{'k': 'v', 'n': 1, 'f': 1.5, 'l': [1], 'z': none}, {}, 'str', none] %}{{ d.k }}{{ d.n }}{{ d.f }}"
+    "{{ d.l }}{{ d.z }}{{ d.nope }}{{ d.upper }}|{% endfor %}",
+    "{% set d = {'r': range} %}{{ d.r }}{% with e = {'x': a} %}{{ e.x.b.c }}{{ e.x }}{% endwith %}",
+    // a print of a filter chain: the inner string passed in a buffer
+    "{{ user['First name'] | lower | trim }}|{{ s | upper | title }}|{{ user.tags | join(',') | upper }}|"
+    "{{ a.b | urlencode | trim }}|{{ n | lower | trim }}|{{ a.none | title | lower }}|{{ nope | lower | trim }}",
+    "{{ s | trim('s') | lower }}|{{ s | lower | trim('r') }}|{{ s | lower | trim(s) }}|{{ s | lower | upper | trim | title }}",
+    "{{ s | lower | trim(1, 2) }}",       // the outer filter's argument error
+    "{{ a.b.l | lower | trim(x=1) }}",    // … and a keyword it does not take
+    "{{ s | join(n) | trim }}{{ a.none | lower | trim }}{{ nope.x | lower | trim }}",
+    "{% macro m(x) %}{{ x | upper | trim }}{% endmacro %}{{ s | lower | trim(m(' st ')) }}",  // nested chains
 };
 
 }  // namespace
@@ -100,6 +136,103 @@ TEST_CASE("a path read in one loop still stops at the evaluation depth limit", "
         CHECK(fast.rfind("error:limit:", 0) == 0);
         CHECK(fast == outcome(source, context, MissingPolicy::jinja, false, limits));
     }
+}
+
+TEST_CASE("a counted loop stops at the same limits as the general loop", "[template][fast-path]") {
+    Context context = Context::from_json_text(contexts[0]);
+    const char* loop = "{% for x in 'abcdefgh' %}{{ loop.index }}{{ x }}{% if not loop.last %},{% endif %}{% endfor %}";
+    for (std::uint64_t iterations : {0, 3, 7, 8}) {
+        hooksmith::Limits limits;
+        limits.max_loop_iterations = iterations;
+        CHECK(outcome(loop, context, MissingPolicy::jinja, true, limits) ==
+              outcome(loop, context, MissingPolicy::jinja, false, limits));
+    }
+    for (std::size_t bytes : {0, 1, 5, 6, 22, 23, 24}) {
+        hooksmith::Limits limits;
+        limits.max_output_bytes = bytes;
+        INFO("output limit " << bytes);
+        CHECK(outcome(loop, context, MissingPolicy::jinja, true, limits) ==
+              outcome(loop, context, MissingPolicy::jinja, false, limits));
+    }
+    // Recursing past the evaluation depth limit with a counted loop at every level: the guard
+    // that fails must be the same one (the `not`, the counter, the print …).
+    hooksmith::Limits limits;
+    limits.max_macro_depth = 100000;
+    for (const char* body : {"{% for x in a.b.l %}{% if not loop.last %}{{ loop.index }}{% endif %}{% endfor %}",
+                             "{% for x in a.b.l %}{{ loop.index }}{{ x }}{% if loop.first %}f{% endif %}{% endfor %}",
+                             "{% for x in 'ab' %}{{ loop.index + 1 }}{% if not not loop.last %}{{ x }}{% endif %}{% endfor %}",
+                             "{% for x in [{'k': 'v'}] %}{{ x.k }}{% if not loop.last %}{% else %}{{ x.k }}{% endif %}{% endfor %}"}) {
+        const std::string source = std::string("{% macro r(n) %}") + body +
+                                   "{% if n > 0 %}{{ r(n - 1) }}{% endif %}{% endmacro %}{{ r(2000) }}";
+        const std::string fast = outcome(source, context, MissingPolicy::jinja, true, limits);
+        CHECK(fast.rfind("error:limit:", 0) == 0);
+        CHECK(fast == outcome(source, context, MissingPolicy::jinja, false, limits));
+    }
+}
+
+TEST_CASE("a constant key is found one place from its remembered entry", "[template][fast-path]") {
+    // An optional key before the one read comes and goes between the contexts of a batch; the
+    // neighbour tried may hold a same-length key that is not the one read.
+    const Template t = Template::compile("{{ d.bb }}|{{ d.cc }}|{{ d['e'] }}|{{ d.x }}");
+    RenderOptions options;
+    options.missing = MissingPolicy::jinja;
+    const char* const texts[] = {
+        R"({"d": {"aa": 0, "bb": 1, "cc": 2, "e": 3}})", R"({"d": {"bb": 4, "cc": 5, "e": 6}})",
+        R"({"d": {"cc": 7, "bb": 8, "xx": 0, "e": 9}})", R"({"d": {"bx": 0, "bb": 1, "cx": 0, "cc": 2}})",
+        R"({"d": {"e": 3, "x": 4}})",                    R"({"d": {}})",
+    };
+    const char* const expected[] = {"1|2|3|", "4|5|6|", "8|7|9|", "1|2||", "||3|4", "|||"};
+    for (int round = 0; round < 3; ++round) {
+        for (std::size_t i = 0; i < 6; ++i) {
+            const std::size_t at = round == 1 ? 5 - i : (i * (round + 1)) % 6;
+            INFO("round " << round << ", context " << at);
+            CHECK(t.render(Context::from_json_text(texts[at]), options) == expected[at]);
+        }
+    }
+}
+
+TEST_CASE("join adds string items as it adds others, up to the output limit", "[template][fast-path]") {
+    // String items are appended directly; numbers go through append_text: the same text, and
+    // the same error where an item or the whole passes the limit.
+    for (std::size_t bytes : {0, 1, 3, 4, 5, 8, 9, 10}) {
+        hooksmith::Limits limits;
+        limits.max_output_bytes = bytes;
+        const Context strings = Context::from_json_text(R"({"xs": ["1111", "2", "3333"]})");
+        const Context numbers = Context::from_json_text(R"({"xs": [1111, 2, 3333]})");
+        for (const char* source : {"{{ xs | join(',') }}", "{{ xs | join }}", "a{{ xs | join('-') | upper }}"}) {
+            INFO(source << " with the limit " << bytes);
+            CHECK(outcome(source, strings, MissingPolicy::jinja, true, limits) ==
+                  outcome(source, numbers, MissingPolicy::jinja, true, limits));
+        }
+    }
+}
+
+TEST_CASE("only loops that read `loop` as counters are counted", "[template][fast-path]") {
+    auto counted = [](const std::string& source) {
+        hooksmith::detail::Program program;
+        program.source = hooksmith::detail::normalize_source(source);
+        program.sym_loop = program.symbols.intern("loop");
+        program.sym_caller = program.symbols.intern("caller");
+        program.sym_varargs = program.symbols.intern("varargs");
+        program.sym_kwargs = program.symbols.intern("kwargs");
+        program.sym_filter_body = program.symbols.intern(" filter body");
+        hooksmith::detail::parse(program);
+        REQUIRE(program.body.size() == 1);
+        return program.body[0].counted_loop;
+    };
+    CHECK(counted("{% for i in p %}{{ loop.index }}:{{ i.sku }}{% if not loop.last %};{% endif %}{% endfor %}"));
+    CHECK(counted("{% for i in p %}{% if loop.first %}{{ loop.length * i }}{% else %}{{ i | upper }}{% endif %}{% endfor %}"));
+    CHECK(counted("{% for i in p %}{{ i }}{% else %}{% for j in q %}{{ loop }}{% endfor %}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{{ loop }}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{{ loop.index.real }}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{{ loop.previtem }}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{{ loop.cycle(1, 2) }}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{{ f(i) }}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{% set x = i %}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{% for j in i %}{{ j }}{% endfor %}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p %}{% if i %}{% break %}{% endif %}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i, j in p %}{{ i }}{% endfor %}"));
+    CHECK_FALSE(counted("{% for i in p if i %}{{ i }}{% endfor %}"));
 }
 
 namespace {

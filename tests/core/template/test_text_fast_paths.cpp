@@ -90,7 +90,10 @@ TEST_CASE("title: the ASCII path agrees with the code-point rule", "[filters]") 
     };
     const hooksmith::Template title = hooksmith::Template::compile("{{ s | title }}");
     std::mt19937 engine(13);
-    const std::string pieces[] = {"a", "Z", "mary", "DOE", " ", "\t", "-", "(", "{", "[", "<", "x1", "o'neil", "\x1f", ".", "_"};
+    const std::string pieces[] = {"a",  "Z",      "mary",   "DOE",    " ",      "\t",     "-",      "(",
+                                  "{",  "[",      "<",      "x1",     "o'neil", "\x1f",   ".",      "_",
+                                  "\n", "\r",     "\v",     "\f",     "\x1c",   "\x08",   "\x0e",   "\x1b",
+                                  "\x7f", "\x20"};  // each end of the whitespace ranges, and past them
     for (int round = 0; round < 5000; ++round) {
         std::string text;
         const int count = int(engine() % 12);
