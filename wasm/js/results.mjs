@@ -13,8 +13,7 @@ const KEPT_INPUT_BYTES = 1 << 20;
 // A request string equal to the latest one at its place in this call (ResultRecords::kSame).
 const SAME = 0xffffffff;
 
-// render()'s one result goes to results[FIRST[0]].
-const FIRST = [0];
+const FIRST = [0];  // render()'s slot
 
 export class RenderIO {
   #core;
@@ -40,8 +39,8 @@ export class RenderIO {
     return one.pop();
   }
 
-  /** Renders JSON texts without a raw newline into results[slots[k]] (no array of its own to copy
-   * from); throws a HooksmithError when the batch as a whole is refused (a bad timestamp). */
+  /** Renders JSON texts without a raw newline into results[slots[k]]; throws a HooksmithError
+   * when the batch as a whole is refused (a bad timestamp). */
   renderBatch(texts, id, timestamp, results, slots) {
     let needed = texts.length;
     for (let k = 0; k < texts.length; k++) needed += texts[k].length * 3;
@@ -102,15 +101,9 @@ export class RenderIO {
           const units = u32[cell++];
           if (units !== SAME) strings[place] = text.slice(position, (position += units));
         }
-        // One header (the usual Content-Type) as a literal: V8 then allocates it straight in the old
-        // generation once it sees such arrays survive, as it does the objects below, instead of
-        // copying it out of the young one (docs/performance.md, "Session 5").
-        let headers;
-        if (headerCount === 1) headers = [[strings[3], strings[4]]];
-        else {
-          headers = new Array(headerCount);
-          for (let h = 0; h < headerCount; h++) headers[h] = [strings[3 + 2 * h], strings[4 + 2 * h]];
-        }
+        // A literal for one header: V8 pretenures it, as the objects below (performance.md, session 5).
+        const headers = headerCount === 1 ? [[strings[3], strings[4]]] : new Array(headerCount);
+        for (let h = 0; headerCount !== 1 && h < headerCount; h++) headers[h] = [strings[3 + 2 * h], strings[4 + 2 * h]];
         results[slots[count++]] = { request: { method: strings[0], url: strings[1], headers, body: hasBody ? strings[2] : null } };
       } else {
         const start = jsonAt + u32[cell++];
