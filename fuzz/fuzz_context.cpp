@@ -3,7 +3,8 @@
 // Properties: both accept exactly the same texts; an accepted text gives the same Value (kinds,
 // int vs float, double bits, string bytes, key order, duplicates last-wins in first position);
 // nesting beyond 512 is Error{limit} in both; only hooksmith::Error escapes; an error message
-// carries "line L, column C".
+// carries "line L, column C"; a second parse of the text (its containers remembered by place)
+// gives the same tree or the same error.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -107,6 +108,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Value value = parse_json(text);
         FUZZ_CHECK(reference_ok);
         FUZZ_CHECK(same_tree(value, reference));
+        // Again: the parser now remembers this text's containers by place and shares them.
+        FUZZ_CHECK(same_tree(parse_json(text), reference));
         // The context path agrees: objects are contexts, anything else an input error.
         try {
             Context::from_json_text(text);
@@ -118,6 +121,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(!reference_ok);
         FUZZ_CHECK(e.kind == (reference_limit ? ErrorKind::limit : ErrorKind::input));
         FUZZ_CHECK(e.message.find("line ") != std::string::npos && e.message.find(", column ") != std::string::npos);
+        // Again, with the containers before the error remembered: the same error, same place.
+        try {
+            parse_json(text);
+            FUZZ_CHECK(false);
+        } catch (const Error& again) {
+            FUZZ_CHECK(again.kind == e.kind && again.message == e.message);
+        }
     }
     return 0;
 }

@@ -17,4 +17,8 @@ constexpr std::size_t escaped_json_room(std::size_t bytes) { return 6 * bytes + 
 // substitute U+FFFD: the caller writes that line through nlohmann instead).
 char* escape_json_string(char* out, std::string_view text);
 
+// Whether escape_json_string may spread whole blocks with SSSE3 shuffles (on by default where
+// the CPU has them); the tests turn it off to check the SSE2 path on the same machine.
+void set_escape_spreading(bool enabled) noexcept;
+
 }  // namespace hooksmith::cli

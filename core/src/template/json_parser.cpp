@@ -125,6 +125,14 @@ public:
                                     strings_since_key_ * 0x165667B19E3779F9ULL;
         return static_cast<std::size_t>((mixed ^ (mixed >> 32)) & (string_count - 1));
     }
+    // Where the container opening at the parser's position is remembered (ContainerMemo).
+    std::size_t container_place() const noexcept {
+        const std::uint64_t mixed = (previous_ + 1) * 0xD6E8FEB86659FD93ULL ^ uses_[previous_] * 0x9E3779B97F4A7C15ULL ^
+                                    strings_since_key_ * 0xC2B2AE3D27D4EB4FULL;
+        return static_cast<std::size_t>((mixed ^ (mixed >> 32)) & (container_count - 1));
+    }
+    static constexpr std::size_t container_count = 256;
+
     // The string remembered at `place` when the text at `quote` spells it, plain and closed
     // (the caller skips its length + 2); nullptr otherwise. Counts the string either way.
     const Value* string_at(std::size_t place, const char* quote, const char* end) noexcept {
@@ -248,8 +256,55 @@ private:
     std::uint64_t evictions_ = 0;
 };
 
+// Small containers remembered by place, as KeyCache remembers short strings: the contexts of a
+// batch often repeat a whole container (a product list, a tag list) at the same place. When
+// the text at an opening bracket spells the container remembered there, byte for byte, its
+// Value is shared (a reference count) and the text skipped: the same bytes parse to the same
+// Value (a container's extent and content depend on its bytes alone), so only the depth limit
+// needs a check. Entries are replaced by the next container closed at their place; the table
+// keeps at most 256 containers of up to 256 bytes of text alive per thread.
+class ContainerMemo {
+public:
+    static constexpr std::size_t max_text = 256;
+
+    // The length of the container remembered at `place` when the text at `open` (an opening
+    // bracket, `end` the end of the text) spells it and the parse it replaces, `depth`
+    // containers deep, would stay within the depth limit; 0 otherwise. `value` is then it.
+    std::size_t find(std::size_t place, const char* open, const char* end, std::size_t depth, const Value*& value) const noexcept {
+        const Entry& entry = entries_[place];
+        const std::size_t n = entry.size;
+        if (n == 0 || static_cast<std::size_t>(end - open) < n || std::memcmp(open, entry.text.get(), n) != 0) return 0;
+        // Parsing it would open nesting_depth() containers from here: past the limit the parse
+        // must run, to fail where and as it always fails.
+        if (depth + static_cast<std::size_t>(entry.value.nesting_depth()) > max_json_value_depth) return 0;
+        value = &entry.value;
+        return n;
+    }
+    // Remembers the container just parsed from the text [open, end).
+    void remember(std::size_t place, const char* open, const char* end, const Value& value) {
+        const auto n = static_cast<std::size_t>(end - open);
+        if (n > max_text) return;
+        Entry& entry = entries_[place];
+        // A buffer of max_text bytes per place, made once: a plain copy, not a string's assign.
+        if (!entry.text) entry.text.reset(new char[max_text]);
+        std::memcpy(entry.text.get(), open, n);
+        entry.size = n;
+        entry.value = value;
+    }
+
+private:
+    struct Entry {
+        std::unique_ptr<char[]> text;
+        std::size_t size = 0;  // 0: nothing remembered
+        Value value;
+    };
+    std::array<Entry, KeyCache::container_count> entries_;
+};
+
 struct Frame {
     std::size_t first;  // index in the pending values of this container's first item
+    const char* open;   // its opening bracket in the text
+    std::size_t place;  // ContainerMemo place (no_place for the top-level value)
     bool is_object;
     bool keys_distinct;          // objects: no key repeats (KeyCache) so far
     std::uint64_t id;            // objects: KeyCache::next_object_id()
@@ -263,6 +318,7 @@ struct Scratch {
     std::string number_text;
     std::string decoded;  // a string with escapes, while it is decoded
     KeyCache keys;
+    ContainerMemo containers;
     bool in_use = false;
 };
 
@@ -271,7 +327,7 @@ public:
     JsonParser(std::string_view text, const char* subject, Scratch& scratch)
         : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), subject_(subject),
           values_(scratch.values), frames_(scratch.frames), number_text_(scratch.number_text),
-          decoded_(scratch.decoded), keys_(scratch.keys) {}
+          decoded_(scratch.decoded), keys_(scratch.keys), containers_(scratch.containers) {}
 
     Value parse() {
         keys_.begin_parse();
@@ -291,6 +347,7 @@ private:
         if (p_ == end_) fail(p_, "expected a value but the text ends here");
         switch (*p_) {
             case '{':
+                if (skip_remembered_container()) return false;
                 open(true);
                 skip_whitespace();
                 if (p_ < end_ && *p_ == '}') {
@@ -301,6 +358,7 @@ private:
                 parse_key();
                 return true;
             case '[':
+                if (skip_remembered_container()) return false;
                 open(false);
                 skip_whitespace();
                 if (p_ < end_ && *p_ == ']') {
@@ -330,6 +388,18 @@ private:
             fail(p_, "expected a value (an object, array, string, number, true, false or null)");
         values_.push_back(parse_number());
         return false;
+    }
+
+    // A container remembered at this place whose text is here: shared, its text skipped.
+    bool skip_remembered_container() {
+        if (frames_.empty()) return false;  // the top-level value is not remembered
+        place_ = keys_.container_place();
+        const Value* known = nullptr;
+        const std::size_t length = containers_.find(place_, p_, end_, frames_.size(), known);
+        if (length == 0) return false;
+        values_.push_back(*known);
+        p_ += length;
+        return true;
     }
 
     // After a complete value: closes the containers it completes. Returns true when a ',' asks
@@ -380,8 +450,12 @@ private:
                                               std::to_string(max_json_value_depth) + " levels (at " +
                                               position_text(p_) + "); flatten the data");
         }
-        if (is_object) frames_.push_back(Frame{values_.size(), true, true, keys_.next_object_id(), keys_.evictions()});
-        else frames_.push_back(Frame{values_.size(), false, false, 0, 0});
+        // place_ is this container's when skip_remembered_container() just looked it up.
+        const std::size_t place = frames_.empty() ? no_place : place_;
+        if (is_object)
+            frames_.push_back(Frame{values_.size(), p_, place, true, true, keys_.next_object_id(), keys_.evictions()});
+        else
+            frames_.push_back(Frame{values_.size(), p_, place, false, false, 0, 0});
         ++p_;
     }
 
@@ -396,13 +470,17 @@ private:
             dict->reserve((values_.size() - frame.first) / 2);
             for (auto it = first; it != values_.end(); it += 2) dict->append_unchecked(std::move(it[0]), std::move(it[1]));
             dict->finish_appends(frame.keys_distinct && keys_.evictions() == frame.evictions);
-            values_.erase(first, values_.end());
+            values_.resize(frame.first);
             values_.push_back(Value::dict(std::shared_ptr<const Dict>(std::move(dict))));
         } else {
-            std::vector<Value> items(std::make_move_iterator(first), std::make_move_iterator(values_.end()));
-            values_.erase(first, values_.end());
+            // A vector a freed list gave back (a context's lists are small and alike): no malloc.
+            std::vector<Value> items = recycled_list();
+            items.reserve(values_.size() - frame.first);
+            items.insert(items.end(), std::make_move_iterator(first), std::make_move_iterator(values_.end()));
+            values_.resize(frame.first);
             values_.push_back(Value::list(std::move(items)));
         }
+        if (frame.place != no_place) containers_.remember(frame.place, frame.open, p_, values_.back());
     }
 
     // `"key"` and the `:` after it; the key waits on values_ for its value.
@@ -632,7 +710,10 @@ private:
     std::string& number_text_;
     std::string& decoded_;
     KeyCache& keys_;
+    ContainerMemo& containers_;
     bool last_string_escaped_ = false;  // whether scan_string's last string had an escape
+    static constexpr std::size_t no_place = ~std::size_t{0};
+    std::size_t place_ = no_place;  // ContainerMemo place of the container being opened
 };
 
 // Lends this thread's Scratch to one parse (a fresh one if a parse is already running) and

@@ -7,6 +7,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hooksmith/value.hpp"
 
@@ -21,6 +22,12 @@ std::string recycled_string();
 std::string recycled_copy(std::string_view text);
 // Keeps the buffer of `text` (if it has one worth keeping) for the next recycled_string().
 void recycle_string(std::string&& text) noexcept;
+
+// An empty vector with the capacity of a list recycle_list() took back when there is one.
+std::vector<Value> recycled_list();
+// Destroys the items and keeps the vector's buffer (if it has one, not too large) for the next
+// recycled_list(): a batch parses a few small lists per context.
+void recycle_list(std::vector<Value>&& items) noexcept;
 
 // The characters a std::string holds without a heap buffer. Only a tuning choice (which strings
 // take a recycled buffer): any value is correct.
@@ -42,6 +49,17 @@ struct RecycledString {
     RecycledString(const RecycledString&) = delete;
     RecycledString& operator=(const RecycledString&) = delete;
     ~RecycledString() { recycle_string(std::move(text)); }
+};
+
+// A list payload that hands its vector's buffer back to the recycler when the last Value lets
+// go; `items` is its only member, so a pointer to the payload is a pointer to the vector, as for
+// RecycledString.
+struct RecycledList {
+    std::vector<Value> items;
+    explicit RecycledList(std::vector<Value>&& v) noexcept : items(std::move(v)) {}
+    RecycledList(const RecycledList&) = delete;
+    RecycledList& operator=(const RecycledList&) = delete;
+    ~RecycledList() { recycle_list(std::move(items)); }
 };
 
 }  // namespace hooksmith::detail

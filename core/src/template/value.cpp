@@ -33,6 +33,13 @@ std::shared_ptr<const void> share_string(Text&& text) {
                                                         std::forward<Text>(text));
 }
 
+// A list's vector keeps its buffer for the next recycled_list() (the context parser's lists).
+static_assert(std::is_standard_layout<detail::RecycledList>::value,
+              "as_list() reads the payload's address as its vector's");
+std::shared_ptr<const void> share_list(std::vector<Value>&& items) {
+    return std::allocate_shared<detail::RecycledList>(detail::RecyclingAllocator<detail::RecycledList>(), std::move(items));
+}
+
 template <class T>
 std::shared_ptr<const T> share(T payload) {
     return std::allocate_shared<T>(detail::RecyclingAllocator<T>(), std::move(payload));
@@ -67,7 +74,7 @@ Value Value::list(std::vector<Value> items, bool tuple) {
     v.kind_ = Kind::list;
     v.tuple_ = tuple;
     v.depth_ = list_depth(items);
-    v.payload_ = share(std::move(items));
+    v.payload_ = share_list(std::move(items));
     return v;
 }
 

@@ -9,6 +9,8 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -158,6 +160,24 @@ bool agree(const std::string& text) {
     }
     REQUIRE(actual.description == expected.description);
     return true;
+}
+
+// A parse on a thread of its own: its parser caches (keys, short strings, containers remembered
+// by place) start empty, so every value takes the general path.
+Outcome cold(const std::string& text) {
+    Outcome outcome;
+    std::thread([&] { outcome = ours(text); }).join();
+    return outcome;
+}
+
+// Parsed here, after what this thread parsed before (its caches warm), and cold: the same Value,
+// or the same error kind and message (the position included).
+void same_warm_and_cold(const std::string& text) {
+    const Outcome warm = ours(text);
+    const Outcome fresh = cold(text);
+    INFO("text: " << printable(text));
+    CHECK(warm.error == fresh.error);
+    CHECK(warm.description == fresh.description);
 }
 
 std::string nested(int levels, const std::string& inner = "1") {
@@ -421,6 +441,55 @@ TEST_CASE("json parser: key prediction and distinct-key proof agree with nlohman
     for (int round = 0; round < 2; ++round) CHECK(agree("{\"a\":1,\"b\":" + inner + ",\"a\":2}"));
 }
 
+// A container whose text repeats at the place it was last seen is shared, its text skipped.
+// Texts that differ from the remembered one just after it, inside it, by an escape, or that end
+// inside it, errors after a shared container, and duplicate keys must still parse as a cold
+// parser (and nlohmann) parses them.
+TEST_CASE("json parser: containers remembered by place agree with a cold parse", "[json]") {
+    const std::string products = R"([{"sku":"A1"},{"sku":"B2"},{"sku":"C3"}])";
+    const std::string texts[] = {
+        R"({"p":)" + products + R"(,"t":["a","b","c"]})",
+        R"({"p":[{"sku":"A1"},{"sku":"B2"}],"t":["a","b","c"]})",
+        R"({"p":[{"sku":"A1"},{"sku":"B2"},{"sku":"C3"},{"sku":"D4"}],"t":["a","b"]})",
+        R"({"p":[{"sku":"A1"},{"sku":"B\u0032"},{"sku":"C3"}],"t":["a","b","c"]})",
+        R"({"p":)" + products + R"(  ,"t":["a","b","c"],"p":[]})",
+        R"({"p":)" + products + R"(,"t":["a","b","c"]} x)",
+        R"({"p":)" + products + R"(,"t":["a","b","c"])",
+        R"({"p":)" + products + R"(,"t":["a","b","c",)",
+        R"({"p":[{"sku":"A1"},{"sku":"B2"},{"sku":"C3"})",
+        R"({"p":[{"sku":"A1"},{"sku":"B2"},{"sku":"C3"}])",
+        R"({"p":{"sku":"A1"},"t":{"sku":"A1"}})",
+        R"({"p":[[],{},[{}]],"t":[[],{},[{}]]})",
+        R"({"p":)" + products + R"(,"q":{"p":)" + products + R"(,"p":)" + products + "}}",
+    };
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& text : texts) {
+            agree(text);
+            same_warm_and_cold(text);
+        }
+    }
+    // The same text twice: the second parse shares the first's containers (the fast path ran).
+    const std::string text = R"({"p":)" + products + R"(,"t":["a","b","c"]})";
+    const Value first = hooksmith::parse_json(text);
+    const Value second = hooksmith::parse_json(text);
+    CHECK(&first.as_dict().find("p")->as_list() == &second.as_dict().find("p")->as_list());
+    CHECK(&first.as_dict().find("t")->as_list() == &second.as_dict().find("t")->as_list());
+    // A remembered container of `inner` + 1 levels met again under `outer` open arrays: shared
+    // while parsing it would stay within 512 levels, parsed (and failing alike) beyond.
+    for (int inner : {0, 10, 100}) {
+        const std::string box = nested(inner, "{\"k\":1}");
+        for (int outer : {400 - inner, 510 - inner, 511 - inner, 512 - inner, 520 - inner}) {
+            for (int round = 0; round < 2; ++round) {
+                const std::string deep = std::string(static_cast<std::size_t>(outer), '[') + box +
+                                         std::string(static_cast<std::size_t>(outer), ']');
+                agree("[" + box + "]");
+                CHECK(agree(deep) == (outer + inner + 1 <= max_depth));
+                same_warm_and_cold(deep);
+            }
+        }
+    }
+}
+
 TEST_CASE("json parser: nesting up to 512 parses, beyond is a limit error", "[json]") {
     CHECK(agree(nested(511)));
     CHECK(agree(nested(512)));
@@ -459,6 +528,7 @@ TEST_CASE("json parser: seeded random texts and their mutations match nlohmann",
     for (int i = 0; i < rounds; ++i) {
         const std::string text = generator.document();
         if (agree(text)) ++accepted;
+        agree(text);  // again: its containers are remembered by place (shared, not parsed)
         for (int m = 0; m < 4; ++m)
             if (agree(generator.mutate(text))) ++mutated_accepted;
     }
