@@ -151,3 +151,20 @@ test('strings repeated from request to request come back right', () =>
     const expected = contexts.map((context) => renderOne(hook, context));
     for (const chunkSize of [500, 6, 1]) assert.deepEqual(await hook.renderMany(contexts, { chunkSize }), expected);
   }));
+
+// A long batch (~4 MB of requests: many decode windows per chunk, chunks of every size) with
+// non-ASCII strings, errors and repeated strings among ASCII ones: each result lands in its slot.
+test('a batch of several MB gives render()\'s results, ASCII or not, at any chunk size', () =>
+  withHook({ ...SPEC_CONFIG, headers: [{ name: 'X-A', value: '{{ a }}' }],
+    data: [...SPEC_CONFIG.data, { key: 'note', value: '{{ note }}' }], missing: 'jinja' }, async (hook) => {
+    const contexts = [];
+    for (let i = 0; i < 9000; i++) {
+      if (i % 997 === 3) { contexts.push('{"userId": '); continue; }
+      const note = i % 1500 === 700 ? `é😀 ${i}` : `${i % 4 === 0 ? 'same' : i} ${'n'.repeat(380)}`;
+      contexts.push({ ...JSON.parse(MARY_TEXT), userId: `u${i}`, a: i % 3 === 0 ? 'x' : `${i % 10}`, note });
+    }
+    const expected = contexts.map((context) => renderOne(hook, context));
+    const bytes = expected.reduce((sum, r) => sum + (r.request ? r.request.url.length + r.request.body.length : 0), 0);
+    assert.ok(bytes > 3.5e6, `${bytes} bytes of requests`);
+    for (const chunkSize of [500, 7]) assert.deepEqual(await hook.renderMany(contexts, { chunkSize }), expected);
+  }));

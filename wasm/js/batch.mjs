@@ -39,8 +39,7 @@ function renderChunk(io, contexts, start, end, results, id, timestamp) {
     slots.push(i);
   }
   if (texts.length === 0) return;
-  const rendered = io.renderBatch(texts, id, timestamp);
-  for (let k = 0; k < slots.length; k++) results[slots[k]] = rendered[k];
+  io.renderBatch(texts, id, timestamp, results, slots);
 }
 
 /** [{request} | {error}] for every context, in order; progress after each chunk. */

@@ -13,6 +13,8 @@ const KEPT_INPUT_BYTES = 1 << 20;
 // A request string equal to the latest one at its place in this call (ResultRecords::kSame).
 const SAME = 0xffffffff;
 
+const FIRST = [0];  // render()'s slot
+
 export class RenderIO {
   #core;
   #handle;
@@ -21,6 +23,7 @@ export class RenderIO {
   #heap = null;  // HEAPU8 when #view was made (a memory growth replaces it)
   #view = null;
   #strings = [];  // the latest string read at each place of a request (kSame: results.hpp)
+  #one = [];  // render()'s result, handed out and cleared
 
   constructor(core, handle) {
     this.#core = core;
@@ -31,12 +34,14 @@ export class RenderIO {
   render(text, id, timestamp) {
     const view = this.#reserve(text.length * 3);  // UTF-8 never needs more than 3 bytes per UTF-16 unit
     const length = encoder.encodeInto(text, view).written;
-    return this.#read(this.#handle.render(length, id, timestamp), 1)[0];
+    const one = this.#one;
+    this.#read(this.#handle.render(length, id, timestamp), one, FIRST);
+    return one.pop();
   }
 
-  /** [{request} | {error}] for JSON texts without a raw newline; throws a HooksmithError when
-   * the batch as a whole is refused (a bad timestamp). */
-  renderBatch(texts, id, timestamp) {
+  /** Renders JSON texts without a raw newline into results[slots[k]]; throws a HooksmithError
+   * when the batch as a whole is refused (a bad timestamp). */
+  renderBatch(texts, id, timestamp, results, slots) {
     let needed = texts.length;
     for (let k = 0; k < texts.length; k++) needed += texts[k].length * 3;
     const view = this.#reserve(needed);
@@ -46,7 +51,7 @@ export class RenderIO {
       if (k > 0) view[length++] = 10;
       length += encoder.encodeInto(texts[k], length === 0 ? view : view.subarray(length)).written;
     }
-    return this.#read(this.#handle.renderBatch(length, id, timestamp), texts.length);
+    this.#read(this.#handle.renderBatch(length, id, timestamp), results, slots);
   }
 
   // The input buffer's view, at least `bytes` long; kept while the buffer and heap stay put.
@@ -64,7 +69,7 @@ export class RenderIO {
     return this.#view;
   }
 
-  #read(slotAddress, expected) {
+  #read(slotAddress, results, slots) {
     const u32 = this.#core.HEAPU32;
     const heap = this.#core.HEAPU8;
     const slot = slotAddress >>> 2;
@@ -76,13 +81,12 @@ export class RenderIO {
     let text = '';
     let position = 0;
     const strings = this.#strings;
-    const results = new Array(expected);
     let count = 0;
     while (cell < cellsEnd) {
       const kind = u32[cell++];
       if (kind === 1) {
         const hasBody = u32[cell++] === 1;
-        const headers = new Array(u32[cell++]);
+        const headerCount = u32[cell++];
         const window = u32[cell++];
         if (window !== 0) {
           const bytes = window - 1;
@@ -91,22 +95,23 @@ export class RenderIO {
           position = 0;
         }
         // Places as in results.hpp: 0 method, 1 url, 2 body, then each header's name and value.
-        const end = 3 + 2 * headers.length;
+        const end = 3 + 2 * headerCount;
         for (let place = 0; place < end; place++) {
           if (place === 2 && !hasBody) continue;
           const units = u32[cell++];
           if (units !== SAME) strings[place] = text.slice(position, (position += units));
         }
-        for (let h = 0; h < headers.length; h++) headers[h] = [strings[3 + 2 * h], strings[4 + 2 * h]];
-        results[count++] = { request: { method: strings[0], url: strings[1], headers, body: hasBody ? strings[2] : null } };
+        // A literal for one header: V8 pretenures it, as the objects below (performance.md, session 5).
+        const headers = headerCount === 1 ? [[strings[3], strings[4]]] : new Array(headerCount);
+        for (let h = 0; headerCount !== 1 && h < headerCount; h++) headers[h] = [strings[3 + 2 * h], strings[4 + 2 * h]];
+        results[slots[count++]] = { request: { method: strings[0], url: strings[1], headers, body: hasBody ? strings[2] : null } };
       } else {
         const start = jsonAt + u32[cell++];
         const result = JSON.parse(decoder.decode(heap.subarray(start, start + u32[cell++])));
         if (kind === 2) throw new HooksmithError(result.error);
-        results[count++] = result;
+        results[slots[count++]] = result;
       }
     }
-    if (count !== expected) throw new Error(`hooksmith: the core returned ${count} results for ${expected} contexts`);
-    return results;
+    if (count !== slots.length) throw new Error(`hooksmith: the core returned ${count} results for ${slots.length} contexts`);
   }
 }
