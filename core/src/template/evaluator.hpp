@@ -142,6 +142,7 @@ private:
     Flow exec_if(const Stmt& s);
     void exec_for(const Stmt& s);
     void exec_counted_for(const Stmt& s, const std::vector<Value>& items);
+    void exec_loop_else(const Body& body);
     void exec_counted_body(const Body& body, int target, const Value& item);
     // The counters of the innermost counted loop running (Stmt::counted_loop).
     struct LoopCounters {

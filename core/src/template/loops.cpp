@@ -92,15 +92,20 @@ void Evaluator::exec_for(const Stmt& s) {
     if (framed) pop_frame();
     finish_loop();
     if (!completed && !s.bodies[1].empty()) {
-        push_frame();  // the else block has its own scope, like the body
-        try {
-            exec_body(s.bodies[1]);
-        } catch (...) {
-            pop_frame();
-            throw;
-        }
-        pop_frame();
+        exec_loop_else(s.bodies[1]);
     }
+}
+
+// A loop's else block, run when it made no pass: its own scope, like the body's.
+void Evaluator::exec_loop_else(const Body& body) {
+    push_frame();
+    try {
+        exec_body(body);
+    } catch (...) {
+        pop_frame();
+        throw;
+    }
+    pop_frame();
 }
 
 // A loop whose body reads `loop` only as counters (shapes.cpp): as exec_for runs it, without
@@ -135,14 +140,7 @@ void Evaluator::exec_counted_for(const Stmt& s, const std::vector<Value>& items)
         }
     }
     if (items.empty() && !s.bodies[1].empty()) {
-        push_frame();  // the else block has its own scope, like the body
-        try {
-            exec_body(s.bodies[1]);
-        } catch (...) {
-            pop_frame();
-            throw;
-        }
-        pop_frame();
+        exec_loop_else(s.bodies[1]);
     }
 }
 
