@@ -139,12 +139,21 @@ void Parser::end_tag(const char* name) {
     (void)name;
 }
 
-Stmt Parser::parse_if(std::uint32_t at) {
+Stmt Parser::statement(StmtKind kind, std::uint32_t at) {
     Stmt s;
-    s.kind = StmtKind::if_;
+    s.kind = kind;
     s.offset = at;
-    bool saved_soft = soft_;
-    soft_ = true;
+    return s;
+}
+
+void Parser::close_block(const char* end_name) {
+    end_tag(end_name);
+    open_.pop_back();
+}
+
+Stmt Parser::parse_if(std::uint32_t at) {
+    Stmt s = statement(StmtKind::if_, at);
+    SoftScope soft(*this, true);
     Open o{"if", at};
     open_.push_back(o);
     next();  // 'if'
@@ -160,18 +169,13 @@ Stmt Parser::parse_if(std::uint32_t at) {
         }
         break;
     }
-    end_tag("endif");
-    open_.pop_back();
-    soft_ = saved_soft;
+    close_block("endif");
     return s;
 }
 
 Stmt Parser::parse_for(std::uint32_t at) {
-    Stmt s;
-    s.kind = StmtKind::for_;
-    s.offset = at;
-    bool saved_soft = soft_;
-    soft_ = false;
+    Stmt s = statement(StmtKind::for_, at);
+    SoftScope soft(*this, false);
     Open o{"for", at};
     open_.push_back(o);
     next();  // 'for'
@@ -194,9 +198,7 @@ Stmt Parser::parse_for(std::uint32_t at) {
     } else {
         s.bodies.emplace_back();
     }
-    end_tag("endfor");
-    open_.pop_back();
-    soft_ = saved_soft;
+    close_block("endfor");
     return s;
 }
 
@@ -212,16 +214,13 @@ Stmt Parser::parse_set(std::uint32_t at) {
         return s;
     }
     s.kind = StmtKind::set_block;
-    bool saved_soft = soft_;
-    soft_ = false;
+    SoftScope soft(*this, false);
     if (is_op("|")) s.call = parse_filter_chain(placeholder());
     expect_block_end();
     Open o{"set", at};
     open_.push_back(o);
     s.bodies.push_back(parse_body({"endset"}, &o));
-    end_tag("endset");
-    open_.pop_back();
-    soft_ = saved_soft;
+    close_block("endset");
     return s;
 }
 
@@ -251,18 +250,14 @@ void Parser::parse_params(Stmt& s) {
 }
 
 Stmt Parser::parse_macro(std::uint32_t at) {
-    Stmt s;
-    s.kind = StmtKind::macro;
-    s.offset = at;
-    bool saved_soft = soft_;
-    soft_ = false;
+    Stmt s = statement(StmtKind::macro, at);
+    SoftScope soft(*this, false);
     next();  // 'macro'
     s.text = expect_name();
     s.symbol = prog_.symbols.intern(s.text);
     parse_params(s);
     expect_block_end();
     parse_scoped_body(s, "macro", "endmacro", at);
-    soft_ = saved_soft;
     return s;
 }
 
@@ -275,32 +270,24 @@ void Parser::parse_scoped_body(Stmt& s, const char* opener, const char* closer, 
     loop_depth_ = 0;
     s.bodies.push_back(parse_body({closer}, &o));
     loop_depth_ = saved_loops;
-    end_tag(closer);
-    open_.pop_back();
+    close_block(closer);
 }
 
 Stmt Parser::parse_call_block(std::uint32_t at) {
-    Stmt s;
-    s.kind = StmtKind::call_block;
-    s.offset = at;
-    bool saved_soft = soft_;
-    soft_ = false;
+    Stmt s = statement(StmtKind::call_block, at);
+    SoftScope soft(*this, false);
     next();  // 'call'
     if (is_op("(")) parse_params(s);
     s.call = parse_expression(true);
     if (s.call->kind != ExprKind::call) fail_at(s.call->offset, "expected a macro call after 'call'");
     expect_block_end();
     parse_scoped_body(s, "call", "endcall", at);
-    soft_ = saved_soft;
     return s;
 }
 
 Stmt Parser::parse_filter_block(std::uint32_t at) {
-    Stmt s;
-    s.kind = StmtKind::filter_block;
-    s.offset = at;
-    bool saved_soft = soft_;
-    soft_ = false;
+    Stmt s = statement(StmtKind::filter_block, at);
+    SoftScope soft(*this, false);
     next();  // 'filter'
     // Reuse the filter grammar by pretending a '|' precedes the first filter.
     s.call = parse_filter_chain(placeholder(), true);
@@ -308,18 +295,13 @@ Stmt Parser::parse_filter_block(std::uint32_t at) {
     Open o{"filter", at};
     open_.push_back(o);
     s.bodies.push_back(parse_body({"endfilter"}, &o));
-    end_tag("endfilter");
-    open_.pop_back();
-    soft_ = saved_soft;
+    close_block("endfilter");
     return s;
 }
 
 Stmt Parser::parse_with(std::uint32_t at) {
-    Stmt s;
-    s.kind = StmtKind::with;
-    s.offset = at;
-    bool saved_soft = soft_;
-    soft_ = false;
+    Stmt s = statement(StmtKind::with, at);
+    SoftScope soft(*this, false);
     next();  // 'with'
     while (cur().type != TokenType::block_end) {
         if (!s.targets.empty()) expect_op(",");
@@ -331,9 +313,7 @@ Stmt Parser::parse_with(std::uint32_t at) {
     Open o{"with", at};
     open_.push_back(o);
     s.bodies.push_back(parse_body({"endwith"}, &o));
-    end_tag("endwith");
-    open_.pop_back();
-    soft_ = saved_soft;
+    close_block("endwith");
     return s;
 }
 

@@ -37,6 +37,15 @@ private:
 
     // Left-associative chains (`a+b+c…`, `x|f|g…`, `a.b.c…`) build deep trees without recursing;
     // each link counts as one nesting level so that evaluation depth stays bounded too.
+    // soft_ for the statement being parsed, as it was again after it.
+    struct SoftScope {
+        Parser& p;
+        const bool saved;
+        SoftScope(Parser& parser, bool soft) : p(parser), saved(std::exchange(parser.soft_, soft)) {}
+        ~SoftScope() { p.soft_ = saved; }
+        SoftScope(const SoftScope&) = delete;
+        SoftScope& operator=(const SoftScope&) = delete;
+    };
     struct ChainGuard {
         Parser& p;
         int links = 0;
@@ -102,7 +111,10 @@ private:
     [[noreturn]] void unexpected_tag();
     Body parse_body(std::initializer_list<const char*> ends, const Open* opened);
     Stmt parse_statement();
+    Stmt statement(StmtKind kind, std::uint32_t at);
     void end_tag(const char* name);
+    // The end tag of the block open_.back(), which it closes.
+    void close_block(const char* end_name);
     Stmt parse_if(std::uint32_t at);
     Stmt parse_for(std::uint32_t at);
     Stmt parse_set(std::uint32_t at);
