@@ -164,6 +164,10 @@ private:
             default: return 0;  // depth0
         }
     }
+    // loop.first / loop.last.
+    bool loop_flag(LoopAttr attr) const noexcept {
+        return attr == LoopAttr::first ? counters_->index0 == 0 : counters_->index0 + 1 == counters_->length;
+    }
     const Value& counter_ref(const Expr& e, Value& storage);
     // `{% if cond %}`: the truth of a condition, `not` and loop counters without a Value.
     bool truth(const Expr& e);
@@ -195,7 +199,16 @@ private:
     void print_filter_chain(const Expr& e);
     // `{{ loop.index }}`, `{{ item.key }}` written without a copy; false: not such a read.
     bool print_in_place(const Expr& e);
+    bool print_key_in_place(const Dict& dict, const Expr& e);
     const CallArgs* constant_args(const Expr& e);
+    // call(args) with the filter e's arguments: its literal ones, or evaluated into a lease.
+    template <typename Call>
+    void with_filter_args(const Expr& e, Call&& call) {
+        if (const CallArgs* constant = constant_args(e)) return call(*constant);
+        ArgsLease lease(*this);
+        eval_args(e, 1, lease.args);
+        call(static_cast<const CallArgs&>(lease.args));
+    }
     Value eval_compare(const Expr& e);
     Value eval_getitem(const Expr& e);
     Value apply_filter_node(const Expr& e, const Value& input);

@@ -138,42 +138,16 @@ void Evaluator::exec_counted_body(const Body& body, int target, const Value& ite
                     print_in_place(e);
                     break;
                 }
-                if (e.kind == ExprKind::getattr && item.is_dict() &&
-                    e.children[0]->kind == ExprKind::name && e.children[0]->symbol == target) {
-                    const Value* v;
-                    {
-                        DepthGuard attr_guard(*this, e.offset);  // local_attr_ref's
-                        v = find_constant_key(item.as_dict(), e.name, e);
-                    }
-                    if (v && v->is_string()) {
-                        out_->append(v->as_string());
-                        check_output(e.offset);
-                        break;
-                    }
-                }
+                if (e.kind == ExprKind::getattr && item.is_dict() && e.children[0]->kind == ExprKind::name &&
+                    e.children[0]->symbol == target && print_key_in_place(item.as_dict(), e))
+                    break;
                 exec_print(e);
                 break;
             }
             case StmtKind::if_: {
                 std::size_t taken = s.bodies.size() > s.exprs.size() ? s.exprs.size() : s.bodies.size();
                 for (std::size_t i = 0; i < s.exprs.size(); ++i) {
-                    // `[not …] loop.<counter>`: the guard of each `not` and the counter's at once.
-                    const Expr* c = s.exprs[i].get();
-                    int nots = 0;
-                    while (c->kind == ExprKind::not_) {
-                        c = c->children[0].get();
-                        ++nots;
-                    }
-                    bool holds;
-                    if (c->loop_counter && depth_ + nots + 1 <= max_eval_depth && stack_has_room()) {
-                        holds = c->loop_attr == LoopAttr::first  ? counters_->index0 == 0
-                                : c->loop_attr == LoopAttr::last ? counters_->index0 + 1 == counters_->length
-                                                                 : loop_number(c->loop_attr) != 0;
-                        if (nots % 2) holds = !holds;
-                    } else {
-                        holds = truth(*s.exprs[i]);
-                    }
-                    if (holds) {
+                    if (truth(*s.exprs[i])) {
                         taken = i;
                         break;
                     }
@@ -196,9 +170,7 @@ bool Evaluator::print_in_place(const Expr& e) {
         switch (e.loop_attr) {
             case LoopAttr::first:
             case LoopAttr::last: {
-                const bool flag = e.loop_attr == LoopAttr::first ? counters_->index0 == 0
-                                                                 : counters_->index0 + 1 == counters_->length;
-                if (flag) out_->append("True", 4);  // Python's str(bool), as write prints it
+                if (loop_flag(e.loop_attr)) out_->append("True", 4);  // Python's str(bool), as write prints it
                 else out_->append("False", 5);
                 break;
             }
@@ -215,13 +187,18 @@ bool Evaluator::print_in_place(const Expr& e) {
     const Expr& root = *e.chain.front();
     if (&root != e.children[0].get() || !root.may_be_local) return false;
     const Value* local = find_local(root.symbol);
-    if (!local || !local->is_dict()) return false;
+    return local && local->is_dict() && print_key_in_place(local->as_dict(), e);
+}
+
+// `{{ x.key }}` for x's dict, as print_in_place writes it; false (nothing written) when the key
+// is absent or holds an object: the general path reads it again (no side effects).
+bool Evaluator::print_key_in_place(const Dict& dict, const Expr& e) {
     const Value* v;
     {
         DepthGuard guard(*this, e.offset);  // local_attr_ref's
-        v = find_constant_key(local->as_dict(), e.name, e);
+        v = find_constant_key(dict, e.name, e);
     }
-    if (!v || v->is_object()) return false;  // the general path reads it again (no side effects)
+    if (!v || v->is_object()) return false;
     if (v->is_string()) {  // write's first case, without the call
         out_->append(v->as_string());
         check_output(e.offset);

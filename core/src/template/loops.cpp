@@ -147,8 +147,7 @@ void Evaluator::exec_counted_for(const Stmt& s, const std::vector<Value>& items)
 // As LoopObject::attr reads a counter.
 Value Evaluator::loop_counter(LoopAttr attr) const {
     switch (attr) {
-        case LoopAttr::first: return Value(counters_->index0 == 0);
-        case LoopAttr::last: return Value(counters_->index0 + 1 == counters_->length);
+        case LoopAttr::first: case LoopAttr::last: return Value(loop_flag(attr));
         case LoopAttr::index: case LoopAttr::index0: case LoopAttr::revindex: case LoopAttr::revindex0:
         case LoopAttr::length: case LoopAttr::depth: case LoopAttr::depth0:
             return Value(loop_number(attr));
@@ -170,8 +169,7 @@ bool Evaluator::truth(const Expr& e) {
     if (e.loop_counter) {
         DepthGuard guard(*this, e.offset);
         switch (e.loop_attr) {
-            case LoopAttr::first: return counters_->index0 == 0;
-            case LoopAttr::last: return counters_->index0 + 1 == counters_->length;
+            case LoopAttr::first: case LoopAttr::last: return loop_flag(e.loop_attr);
             default: return loop_counter(e.loop_attr).truthy();
         }
     }
