@@ -571,13 +571,7 @@ void Evaluator::print_filter(const Expr& e) {
     }
     Value storage;
     const Value& input = eval_ref(*e.children[0], storage);
-    if (const CallArgs* constant = constant_args(e)) {
-        e.filter->append(*this, input, *constant, e, *out_);
-    } else {
-        ArgsLease lease(*this);
-        eval_args(e, 1, lease.args);
-        e.filter->append(*this, input, lease.args, e, *out_);
-    }
+    with_filter_args(e, [&](const CallArgs& args) { e.filter->append(*this, input, args, e, *out_); });
     check_output(e.offset);
 }
 
@@ -597,22 +591,12 @@ void Evaluator::print_filter_chain(const Expr& e) {
         DepthGuard guard(*this, inner.offset);
         Value storage;
         const Value& input = eval_ref(*inner.children[0], storage);
-        if (const CallArgs* constant = constant_args(inner)) {
-            inner.filter->append(*this, input, *constant, inner, buffer);
-        } else {
-            ArgsLease lease(*this);
-            eval_args(inner, 1, lease.args);
-            inner.filter->append(*this, input, lease.args, inner, buffer);
-        }
+        with_filter_args(inner, [&](const CallArgs& args) { inner.filter->append(*this, input, args, inner, buffer); });
     }
     const std::size_t end = buffer.size();
-    if (const CallArgs* constant = constant_args(e)) {
-        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), *constant, e, *out_);
-    } else {
-        ArgsLease lease(*this);
-        eval_args(e, 1, lease.args);
-        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), lease.args, e, *out_);
-    }
+    with_filter_args(e, [&](const CallArgs& args) {
+        e.filter->text(*this, std::string_view(buffer).substr(drop.base, end - drop.base), args, e, *out_);
+    });
 }
 
 // A filter's literal arguments as compile_shapes built them, where evaluating them would have
