@@ -1,6 +1,7 @@
 // `hooksmith render --jsonl --config FILE`: one config compiled once, one context per stdin line.
 // Built for throughput: stdin read in blocks, each line's text handed to the context parser as
-// it is (never parsed twice or re-dumped), output lines written directly, not through a JSON tree.
+// it is (never parsed twice or re-dumped), output lines rendered straight into the output block,
+// not through a Request or a JSON tree.
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -9,10 +10,10 @@
 #include <string_view>
 
 #include "cli.hpp"
-#include "json_escape.hpp"
 #include "hooksmith/export.hpp"
 #include "hooksmith/json.hpp"
 #include "hooksmith/webhook.hpp"
+#include "webhook/request_json.hpp"
 
 namespace hooksmith::cli {
 
@@ -120,94 +121,79 @@ EnvelopeLine read_envelope(std::string_view line) {
     return out;
 }
 
-// Output lines go into one block written to stdout when it fills: each line is written through a
-// pointer into room reserved for its worst case (no std::string growth or zero-filling per piece),
-// and a block holds whole lines only, so a line can still be taken back before it is written.
+// Output lines go into one block written to stdout when it fills. The webhook layer appends
+// each request's JSON text to the block itself (detail::render_request_json), and a block holds
+// whole lines only, so a line that fails half-way is taken back before it is written.
 class LineWriter {
 public:
     static constexpr std::size_t kFlushBytes = std::size_t(1) << 16;
     static constexpr std::size_t kKeptBytes = kFlushBytes * 2;  // a larger block (a huge line) is given back
 
-    LineWriter() : data_(new char[kKeptBytes]), capacity_(kKeptBytes) {}
+    LineWriter() { block_.reserve(kKeptBytes); }
     LineWriter(const LineWriter&) = delete;
     LineWriter& operator=(const LineWriter&) = delete;
     ~LineWriter() { flush(); }
 
-    // Room for `bytes` more, after what is written; valid until commit().
-    char* reserve(std::size_t bytes) {
-        if (capacity_ - size_ < bytes) {
-            flush();
-            if (capacity_ < bytes) {
-                data_.reset(new char[bytes]);
-                capacity_ = bytes;
-            }
-        }
-        return data_.get() + size_;
-    }
-    // Ends a line written at reserve()'s pointer, up to `end`.
-    void commit(char* end) {
-        size_ = static_cast<std::size_t>(end - data_.get());
-        if (size_ < kFlushBytes) return;
+    // The block, to append one line to; end_line() ends it, take_back() drops it.
+    std::string& block() { return block_; }
+    std::size_t line_start() const { return block_.size(); }
+    void take_back(std::size_t line_start) { block_.resize(line_start); }
+    void end_line() {
+        block_ += '\n';
+        if (block_.size() < kFlushBytes) return;
         flush();
-        if (capacity_ > kKeptBytes) {
-            data_.reset(new char[kKeptBytes]);
-            capacity_ = kKeptBytes;
+        if (block_.capacity() > kKeptBytes) {
+            block_ = std::string();
+            block_.reserve(kKeptBytes);
         }
     }
     void write_line(const std::string& text) {
-        char* d = reserve(text.size() + 1);
-        std::memcpy(d, text.data(), text.size());
-        d[text.size()] = '\n';
-        commit(d + text.size() + 1);
+        block_ += text;
+        end_line();
     }
     void flush() {
-        if (size_ > 0) std::fwrite(data_.get(), 1, size_, stdout);
-        size_ = 0;
+        if (!block_.empty()) std::fwrite(block_.data(), 1, block_.size(), stdout);
+        block_.clear();
     }
 
 private:
-    std::unique_ptr<char[]> data_;
-    std::size_t capacity_;
-    std::size_t size_ = 0;
+    std::string block_;
 };
 
-template <std::size_t N>
-char* put(char* d, const char (&text)[N]) {
-    std::memcpy(d, text, N - 1);
-    return d + N - 1;
-}
-
 // {"request":{"method","url","headers":[[n,v]…],"body"}} as `to_line(request_to_json(…))` writes
-// it. A string that is not valid UTF-8 (nlohmann substitutes U+FFFD) sends the line through
+// it, straight from the render where the webhook allows (writes_request_json), else from the
+// Request. A string that is not valid UTF-8 (nlohmann substitutes U+FFFD) sends the line through
 // nlohmann instead.
-void write_request_line(LineWriter& writer, const Request& request) {
-    std::size_t room = sizeof "{\"request\":{\"method\":,\"url\":,\"headers\":[],\"body\":null}}\n" +
-                       escaped_json_room(request.method.size()) + escaped_json_room(request.url.size()) +
-                       (request.body ? escaped_json_room(request.body->size()) : 0);
-    for (const auto& [name, value] : request.headers)
-        room += sizeof ",[,]" + escaped_json_room(name.size()) + escaped_json_room(value.size());
-    char* d = writer.reserve(room);
-    d = put(d, "{\"request\":{\"method\":");
-    d = escape_json_string(d, request.method);
-    if (d) d = put(d, ",\"url\":");
-    if (d) d = escape_json_string(d, request.url);
-    if (d) d = put(d, ",\"headers\":[");
-    for (std::size_t i = 0; d && i < request.headers.size(); ++i) {
-        if (i) *d++ = ',';
-        *d++ = '[';
-        d = escape_json_string(d, request.headers[i].first);
-        if (d) *d++ = ',';
-        if (d) d = escape_json_string(d, request.headers[i].second);
-        if (d) *d++ = ']';
-    }
-    if (d) d = put(d, "],\"body\":");
-    if (d && request.body) d = escape_json_string(d, *request.body);
-    else if (d) d = put(d, "null");
-    if (d) {
-        d = put(d, "}}\n");
-        writer.commit(d);
+void write_request_line(LineWriter& writer, const CompiledWebhook& webhook, bool direct, const Context& context,
+                        const RenderInput& input) {
+    std::string& block = writer.block();
+    const std::size_t start = writer.line_start();
+    block += "{\"request\":";
+    if (direct) {
+        try {
+            detail::render_request_json(block, webhook, context, input);
+        } catch (...) {
+            writer.take_back(start);
+            throw;
+        }
+        block += '}';
+        writer.end_line();
         return;
     }
+    // render() may throw: nothing is written for the line yet but its first bytes.
+    Request request;
+    try {
+        request = webhook.render(context, input);
+    } catch (...) {
+        writer.take_back(start);
+        throw;
+    }
+    if (detail::append_request_json(block, request)) {
+        block += '}';
+        writer.end_line();
+        return;
+    }
+    writer.take_back(start);
     nlohmann::ordered_json line;
     line["request"] = request_to_json(request);
     writer.write_line(to_line(line));
@@ -256,6 +242,7 @@ int render_jsonl_with_config(const std::string& config_path, const BatchDefaults
     RenderInput base_input;
     base_input.id = defaults.id;
     base_input.timestamp_seconds = defaults.timestamp;
+    const bool direct = detail::writes_request_json(webhook);
     LineWriter writer;
     for_each_stdin_line([&](std::string_view line) {
         if ((line.empty() || line.front() != '{') && line.find_first_not_of(" \t\r") == std::string_view::npos) return;
@@ -265,9 +252,9 @@ int render_jsonl_with_config(const std::string& config_path, const BatchDefaults
                 RenderInput input = base_input;
                 if (envelope.id) input.id = envelope.id;
                 if (envelope.timestamp) input.timestamp_seconds = envelope.timestamp;
-                write_request_line(writer, webhook.render(Context::from_json_text(envelope.context_text), input));
+                write_request_line(writer, webhook, direct, Context::from_json_text(envelope.context_text), input);
             } else {
-                write_request_line(writer, webhook.render(Context::from_json_text(line), base_input));
+                write_request_line(writer, webhook, direct, Context::from_json_text(line), base_input);
             }
         } catch (const Error& error) {
             writer.write_line(to_line(nlohmann::ordered_json{{"error", error_to_json(error)}}));

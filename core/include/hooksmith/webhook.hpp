@@ -85,7 +85,10 @@ struct RenderReport {
     std::vector<std::string> linked_data_needed;
 };
 
-namespace detail { struct CompiledWebhookState; }
+namespace detail {
+struct CompiledWebhookState;
+struct CompiledWebhookAccess;  // the library's own entry points (webhook/request_json.hpp)
+}  // namespace detail
 
 // A config with every template compiled once; render() many times, one Request per user.
 // Copies are cheap and share the compiled state; render() is const and thread-compatible.
@@ -134,6 +137,7 @@ public:
     std::string config_json(bool reveal = false, int indent = -1) const;
 
 private:
+    friend struct detail::CompiledWebhookAccess;
     CompiledWebhook() = default;  // only compile() makes one: a webhook always has state
     std::shared_ptr<const detail::CompiledWebhookState> state_;
 };

@@ -87,7 +87,9 @@ bool is_plain_json_string(std::string_view utf8) {
     return true;
 }
 
-void append_json_string(std::string& out, std::string_view utf8) {
+namespace {
+// append_json_string's text between the quotes, with the quotes when `quoted`.
+void append_json_text(std::string& out, std::string_view utf8, bool quoted) {
     // Written through a pointer: a body is mostly short runs between quotes, and an append per
     // run and per escape cost more than the bytes themselves. resize() grows geometrically, so
     // a body does not reallocate per field.
@@ -103,13 +105,14 @@ void append_json_string(std::string& out, std::string_view utf8) {
         d = write_json_escape(d, byte);
     };
     std::size_t i = 0;
-    if (size >= 64 && out.capacity() - start >= 2 + 6 * size) {
+    const std::size_t quotes = quoted ? 2 : 0;
+    if (size >= 64 && out.capacity() - start >= quotes + 6 * size) {
         // A long text (a whole body, in the CLI's output line) where the buffer has room for
         // the worst case (every byte \u00xx): one pass, each word copied whole and then
         // continued from its first byte that needs an escape.
-        out.resize(start + 2 + 6 * size);
+        out.resize(start + quotes + 6 * size);
         d = out.data() + start;
-        *d++ = '"';
+        if (quoted) *d++ = '"';
         while (i + 8 <= size) {
             const std::uint64_t word = load8(begin + i);
             std::memcpy(d, &word, 8);
@@ -125,7 +128,7 @@ void append_json_string(std::string& out, std::string_view utf8) {
             write_byte(std::uint8_t(begin[i++]));
         }
         for (; i < size; ++i) write_byte(std::uint8_t(begin[i]));
-        *d++ = '"';
+        if (quoted) *d++ = '"';
         out.resize(static_cast<std::size_t>(d - out.data()));
         return;
     }
@@ -136,9 +139,9 @@ void append_json_string(std::string& out, std::string_view utf8) {
         for (std::size_t k = i; k < i + 8; ++k) escaped += escape_extra[std::uint8_t(begin[k])];
     }
     for (; i < size; ++i) escaped += escape_extra[std::uint8_t(begin[i])];
-    out.resize(start + 2 + size + escaped);
+    out.resize(start + quotes + size + escaped);
     d = out.data() + start;
-    *d++ = '"';
+    if (quoted) *d++ = '"';
     i = 0;
     if (escaped == 0) {
         std::memcpy(d, begin, size);
@@ -154,7 +157,53 @@ void append_json_string(std::string& out, std::string_view utf8) {
         }
         for (; i < size; ++i) write_byte(std::uint8_t(begin[i]));
     }
-    *d = '"';
+    if (quoted) *d = '"';
+}
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view utf8) { append_json_text(out, utf8, true); }
+
+void append_json_escaped(std::string& out, std::string_view utf8) { append_json_text(out, utf8, false); }
+
+void append_json_escaped_twice(std::string& out, std::string_view utf8) {
+    // Worst case 7 bytes a byte (\u00xx); the escapes are rare (only a value that needs one
+    // comes here), so the plain words are copied whole and the buffer sized once.
+    const char* const begin = utf8.data();
+    const std::size_t size = utf8.size();
+    const std::size_t start = out.size();
+    out.resize(start + 7 * size + 8);
+    char* d = out.data() + start;
+    std::size_t i = 0;
+    while (i < size) {
+        if (i + 8 <= size) {
+            const std::uint64_t word = load8(begin + i);
+            const std::uint64_t special = escape_bytes(word);
+            std::memcpy(d, &word, 8);
+            if (special == 0) {
+                d += 8;
+                i += 8;
+                continue;
+            }
+            const std::size_t plain = plain_bytes_before(special);
+            d += plain;
+            i += plain;
+        }
+        const auto byte = std::uint8_t(begin[i++]);
+        const char second = escape_second[byte];
+        if (second == 0) {  // '/', DEL and UTF-8 stay raw at both levels
+            *d++ = char(byte);
+            continue;
+        }
+        // The first escape is '\' + `second` (+ "00xx"); the second level escapes its
+        // backslash, and `second` itself when it is '"' or '\\'.
+        *d++ = '\\';
+        *d++ = '\\';
+        if (second == '"' || second == '\\') *d++ = '\\';
+        char first[6];
+        const char* const end = write_json_escape(first, byte);
+        for (const char* p = first + 1; p < end; ++p) *d++ = *p;
+    }
+    out.resize(static_cast<std::size_t>(d - out.data()));
 }
 
 void append_form_component(std::string& out, std::string_view text) {

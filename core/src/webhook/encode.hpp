@@ -18,6 +18,12 @@ bool is_valid_utf8(std::string_view text);
 // (spec §3.3): \" \\ \b \f \n \r \t, other controls as \u00xx (lower-case hex), DEL, '/' and
 // non-ASCII raw. The input must be valid UTF-8 (check with is_valid_utf8 first).
 void append_json_string(std::string& out, std::string_view utf8);
+// What append_json_string writes between the quotes.
+void append_json_escaped(std::string& out, std::string_view utf8);
+// append_json_escaped of what append_json_escaped writes, in one pass: a value of a JSON body
+// written straight into a JSON string holding that body (the CLI's output line), where a quote
+// becomes \\\" and a newline \\n. The input must be valid UTF-8.
+void append_json_escaped_twice(std::string& out, std::string_view utf8);
 // True when append_json_string would copy `utf8` between its quotes unchanged (no '"', '\\' or
 // control byte): then a text rendered in place only needs its closing quote.
 bool is_plain_json_string(std::string_view utf8);
