@@ -46,7 +46,10 @@ struct RenderOptions {
     MissingPolicy missing = MissingPolicy::suppress;
 };
 
-namespace detail { struct Program; }
+namespace detail {
+struct Program;
+class RenderSession;  // the webhook layer's: one evaluator for the templates of a render
+}  // namespace detail
 
 class Template {
 public:
@@ -65,6 +68,7 @@ public:
     const std::string& source() const;
 
 private:
+    friend class detail::RenderSession;
     std::shared_ptr<const detail::Program> program_;
 };
 

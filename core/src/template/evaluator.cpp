@@ -23,7 +23,7 @@ constexpr int max_value_depth = 600;
 }  // namespace
 
 Evaluator::Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out)
-    : program_(program),
+    : program_(&program),
       context_(context),
       options_(options),
       out_(&out),
@@ -34,9 +34,28 @@ Evaluator::Evaluator(const Program& program, const Context& context, const Rende
     frames_.push_back(0);
 }
 
+Evaluator::Evaluator(const Context& context, const RenderOptions& options)
+    : program_(nullptr),
+      context_(context),
+      options_(options),
+      out_(nullptr),
+      out_base_(0),
+      scratch_(acquire_scratch()),
+      vars_(scratch_->vars),
+      frames_(scratch_->frames) {
+    frames_.push_back(0);
+}
+
+void Evaluator::reset_after_failure() noexcept {
+    vars_.clear();
+    frames_.clear();
+    frames_.push_back(0);
+    scratch_->text.clear();
+}
+
 Evaluator::~Evaluator() { release_scratch(scratch_); }
 
-void Evaluator::run() { exec_body(program_.body); }
+void Evaluator::run() { exec_body(program_->body); }
 
 #ifdef __EMSCRIPTEN__
 // The Wasm shadow stack is small (1 MiB in our module) and overflowing it corrupts the heap
@@ -59,7 +78,7 @@ void Evaluator::fail_too_deep(std::uint32_t offset) {
 
 void Evaluator::fail(std::uint32_t offset, ErrorKind kind, const std::string& message) const {
     int line, column;
-    position_of(program_.source, offset, line, column);
+    position_of(program_->source, offset, line, column);
     throw Error(kind, message, line, column);
 }
 
@@ -71,7 +90,7 @@ void Evaluator::fail_limit(std::uint32_t offset, const std::string& message) con
 
 void Evaluator::fail_missing(const std::string& path, std::uint32_t offset) const {
     int line, column;
-    position_of(program_.source, offset, line, column);
+    position_of(program_->source, offset, line, column);
     Error error(ErrorKind::missing, "missing value: '" + path + "' is not set for this user", line, column);
     error.variable = path;
     throw error;
@@ -112,9 +131,9 @@ void Evaluator::append_text(std::string& out, const Value& value, const Expr& no
         EngineObject* engine = object ? object->engine_object() : nullptr;
         if (MemberObject* members = engine ? engine->member_object() : nullptr) members->before_text(*this, node);
     }
-    std::size_t limit = out.size() + program_.limits.max_output_bytes;
+    std::size_t limit = out.size() + program_->limits.max_output_bytes;
     if (!value.append_str(out, limit))
-        fail_limit(node.offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
+        fail_limit(node.offset, "output larger than the limit of " + std::to_string(program_->limits.max_output_bytes) + " bytes");
 }
 
 std::string Evaluator::text(const Value& value, const Expr& node) const {
@@ -133,13 +152,13 @@ const std::string& Evaluator::text_ref(const Value& value, const Expr& node, std
 
 void Evaluator::count_iterations(std::uint64_t n, std::uint32_t offset) {
     iterations_ += n;
-    if (iterations_ > program_.limits.max_loop_iterations)
-        fail_limit(offset, "more than " + std::to_string(program_.limits.max_loop_iterations) +
+    if (iterations_ > program_->limits.max_loop_iterations)
+        fail_limit(offset, "more than " + std::to_string(program_->limits.max_loop_iterations) +
                                " loop iterations in one render");
 }
 
 void Evaluator::fail_output_limit(std::uint32_t offset) const {
-    fail_limit(offset, "output larger than the limit of " + std::to_string(program_.limits.max_output_bytes) + " bytes");
+    fail_limit(offset, "output larger than the limit of " + std::to_string(program_->limits.max_output_bytes) + " bytes");
 }
 
 void Evaluator::write(const Value& value, const Expr& node) {
@@ -237,9 +256,9 @@ std::vector<Value> Evaluator::iterate(const Value& value, const Expr& node) cons
             std::vector<Value> chars;
             const std::string& s = value.as_string();
             // One Value per character: bound it like a range.
-            if (s.size() > program_.limits.max_range_length && utf8::length(s) > program_.limits.max_range_length)
+            if (s.size() > program_->limits.max_range_length && utf8::length(s) > program_->limits.max_range_length)
                 fail_limit(node.offset, "iterating over a string longer than the limit of " +
-                                            std::to_string(program_.limits.max_range_length) + " characters");
+                                            std::to_string(program_->limits.max_range_length) + " characters");
             for (std::size_t i = 0; i < s.size();) {
                 std::size_t j = i + 1;
                 while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
@@ -331,7 +350,7 @@ Evaluator::Flow Evaluator::exec_other(const Stmt& s) {
             Value content(capture(s.bodies[0]));
             if (s.call) {
                 push_frame();
-                bind(program_.sym_filter_body, content);
+                bind(program_->sym_filter_body, content);
                 Value filtered;
                 try {
                     filtered = eval(*s.call);
@@ -369,7 +388,7 @@ Evaluator::Flow Evaluator::exec_other(const Stmt& s) {
         case StmtKind::filter_block: {
             Value content(capture(s.bodies[0]));
             push_frame();
-            bind(program_.sym_filter_body, content);
+            bind(program_->sym_filter_body, content);
             Value result;
             try {
                 result = eval(*s.call);
@@ -406,9 +425,9 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
     // Every call spends the per-render loop budget too, so that exponential fan-out
     // (f(n) calling f(n-1) twice) is bounded even when it prints nothing.
     count_iterations(1, node.offset);
-    if (macro_depth_ >= program_.limits.max_macro_depth)
+    if (macro_depth_ >= program_->limits.max_macro_depth)
         fail_limit(node.offset, "macro calls nested deeper than the limit of " +
-                                    std::to_string(program_.limits.max_macro_depth));
+                                    std::to_string(program_->limits.max_macro_depth));
     const std::string name = def.kind == StmtKind::macro ? def.text : "caller";
     std::size_t saved_barrier = barrier_;
     push_frame();
@@ -450,7 +469,7 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
         }
         if (matched) continue;
         if (kw.first == "caller" && def.uses_caller) {
-            bind(program_.sym_caller, kw.second);
+            bind(program_->sym_caller, kw.second);
             caller_given = true;
         } else if (def.uses_kwargs) {
             extra_keywords.set(Value(kw.first), kw.second);
@@ -463,9 +482,9 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
         if (def.params[i].default_value) bind(def.params[i].symbol, eval(*def.params[i].default_value));
         else bind(def.params[i].symbol, Value::undefined(def.params[i].name));
     }
-    if (def.uses_caller && !caller_given) bind(program_.sym_caller, Value::undefined("caller"));
-    if (def.uses_varargs) bind(program_.sym_varargs, Value::list(std::move(extra_positional), true));
-    if (def.uses_kwargs) bind(program_.sym_kwargs, Value::dict(std::move(extra_keywords)));
+    if (def.uses_caller && !caller_given) bind(program_->sym_caller, Value::undefined("caller"));
+    if (def.uses_varargs) bind(program_->sym_varargs, Value::list(std::move(extra_positional), true));
+    if (def.uses_kwargs) bind(program_->sym_kwargs, Value::dict(std::move(extra_keywords)));
     return capture(def.bodies[0]);
 }
 

@@ -77,7 +77,7 @@ void Evaluator::exec_for(const Stmt& s) {
                 vars_.erase(vars_.begin() + static_cast<std::ptrdiff_t>(frame_end), vars_.end());
             }
             assign(s.targets[0], (*items)[i], s.offset);
-            bind(program_.sym_loop, loop_value);
+            bind(program_->sym_loop, loop_value);
             frame_end = vars_.size();
             loop->index0 = i;
             const Flow f = exec_body(s.bodies[0]);

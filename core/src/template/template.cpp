@@ -42,6 +42,10 @@ void Template::render_to(std::string& out, const Context& context, const RenderO
     }
 }
 
+void detail::RenderSession::fail_not_compiled() {
+    throw Error(ErrorKind::render, "rendering a template that was never compiled");
+}
+
 std::string Template::render(const Context& context, const RenderOptions& options) const {
     std::string out;
     render_to(out, context, options);

@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace hooksmith::detail {
 
 namespace {
@@ -74,6 +78,31 @@ bool is_plain_ascii_json_string(std::string_view text) {
         if (byte >= 0x80 || escape_second[byte] != 0) return false;
     }
     return true;
+}
+
+bool is_plain_ascii_json_tail(const std::string& text, std::size_t start) {
+    const std::size_t size = text.size() - start;
+#if defined(__SSE2__)
+    // A field rendered in place is short: one or two whole 16-byte blocks from `start`, the
+    // bytes past the end (still inside the string's capacity) masked off — 12 instructions a
+    // block where the word loop of is_plain_ascii_json_string takes ~50 for a short text.
+    if (size <= 32 && text.capacity() - start >= 32) {
+        const char* const p = text.data() + start;
+        const auto marks = [](const char* block) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+            // Signed compare: below 0x20 and every byte >= 0x80 (not ASCII) at once.
+            const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+            return static_cast<std::uint32_t>(_mm_movemask_epi8(special));
+        };
+        std::uint32_t found = marks(p);
+        if (size > 16) found |= marks(p + 16) << 16;
+        const std::uint32_t in_text = size == 32 ? ~std::uint32_t(0) : (std::uint32_t(1) << size) - 1;
+        return (found & in_text) == 0;
+    }
+#endif
+    return is_plain_ascii_json_string(std::string_view(text).substr(start, size));
 }
 
 bool is_plain_json_string(std::string_view utf8) {

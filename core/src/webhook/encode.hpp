@@ -29,6 +29,9 @@ void append_json_escaped_twice(std::string& out, std::string_view utf8);
 bool is_plain_json_string(std::string_view utf8);
 // The same for a text that is also all ASCII (so valid UTF-8 too): one pass, a word at a time.
 bool is_plain_ascii_json_string(std::string_view text);
+// The same for `text` from `start` to its end (a field rendered in place), faster for a short
+// one: it reads whole words up to the string's capacity and ignores the bytes past its end.
+bool is_plain_ascii_json_tail(const std::string& text, std::size_t start);
 
 // What follows the backslash when dump() escapes a byte ('u': \u00xx); 0 when it stays raw.
 inline constexpr std::array<char, 256> json_escape_second = [] {

@@ -1,11 +1,13 @@
 // CompiledWebhook: every template compiled once; render() turns one user context into the exact
 // Request of webhook.md §3.
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "hooksmith/webhook.hpp"
+#include "template/evaluator.hpp"
 #include "webhook/compiled_state.hpp"
 #include "webhook/config.hpp"
 #include "webhook/encode.hpp"
@@ -39,10 +41,10 @@ Template compile_field(std::string_view source, const Limits& limits, const std:
 }
 
 // Renders appended to `out` (a field's text in place in the body); template errors get `field`.
-void render_field_into(const Template& tmpl, const Context& context, const RenderOptions& options,
-                       std::string& out, const std::string& field) {
+void render_field_into(detail::RenderSession& session, const Template& tmpl, std::string& out,
+                       const std::string& field) {
     try {
-        tmpl.render_to(out, context, options);
+        session.render_to(tmpl, out);
     } catch (const Error& error) {
         if (!error.field.empty()) throw;
         throw error.in_field(field);
@@ -50,10 +52,10 @@ void render_field_into(const Template& tmpl, const Context& context, const Rende
 }
 
 // Renders into `out` (cleared first, capacity kept).
-void render_field(const Template& tmpl, const Context& context, const RenderOptions& options,
-                  std::string& out, const std::string& field) {
+void render_field(detail::RenderSession& session, const Template& tmpl, std::string& out,
+                  const std::string& field) {
     out.clear();
-    render_field_into(tmpl, context, options, out, field);
+    render_field_into(session, tmpl, out, field);
 }
 
 // A text buffer of this thread, lent to one render at a time: its capacity survives the render,
@@ -208,14 +210,13 @@ namespace {
 // the JSON string that holds it in a request's JSON text (each escape escaped once more, the
 // structural quotes as \"): the CLI's output line then needs no second pass over the body.
 template <bool Escaped>
-void append_json_data_body(std::string& body, const CompiledWebhookState& state, const Context& context,
+void append_json_data_body(std::string& body, const CompiledWebhookState& state, detail::RenderSession& session,
                            std::string& text) {
     // A closing quote (one char at a time: push_back is inline, a two-char append is a call).
     const auto close_quote = [&body] {
         if constexpr (Escaped) body += '\\';
         body += '"';
     };
-    const RenderOptions& options = state.options;
     if (state.data.empty()) body += '{';
     for (const detail::CompiledData& field : state.data) {
         body += Escaped ? field.json_start_escaped : field.json_start;  // `{"key":"`, `,"key":`
@@ -223,12 +224,12 @@ void append_json_data_body(std::string& body, const CompiledWebhookState& state,
             // Rendered in place after the opening quote; most texts need no escape, and one that
             // does is escaped from a copy, as append_typed_json would.
             const std::size_t start = body.size();
-            render_field_into(field.value, context, options, body, field.field);
-            const std::string_view rendered(body.data() + start, body.size() - start);
-            if (detail::is_plain_ascii_json_string(rendered)) {  // valid, nothing to escape
+            render_field_into(session, field.value, body, field.field);
+            if (detail::is_plain_ascii_json_tail(body, start)) {  // valid, nothing to escape
                 close_quote();
                 continue;
             }
+            const std::string_view rendered(body.data() + start, body.size() - start);
             require_valid_utf8(rendered, field.field);
             if (!detail::is_plain_json_string(rendered)) {  // else only UTF-8, raw at both levels
                 text.assign(rendered);
@@ -239,7 +240,7 @@ void append_json_data_body(std::string& body, const CompiledWebhookState& state,
             close_quote();
             continue;
         }
-        render_field(field.value, context, options, text, field.field);
+        render_field(session, field.value, text, field.field);
         require_valid_utf8(text, field.field);
         if constexpr (Escaped) {
             std::string value;
@@ -258,6 +259,7 @@ struct RequestOut {
     Request request;
 
     void url(std::string url) { request.url = std::move(url); }
+    void canonical_url(const std::string& url) { request.url = url; }
     void header(const detail::CompiledHeader& header, std::string value) {
         request.headers.emplace_back(header.name, std::move(value));
     }
@@ -273,18 +275,20 @@ struct JsonTextOut {
     std::string& body;  // what follows the headers: `],"body":` and the body's JSON string
     bool first_header = true;
 
-    // The url is ASCII (the canonical form percent-encodes the rest), which is valid UTF-8;
-    // it rarely needs an escape (a backslash may stay raw in a query).
+    // The url is ASCII (the serializer percent-encodes the rest), which is valid UTF-8.
     void url(std::string_view url) {
         out += state.json_head;
-        if (detail::is_plain_ascii_json_string(url)) {
-            out += '"';
-            out += url;
-            out += "\",\"headers\":[";
-            return;
-        }
         detail::append_json_string(out, url);
         out += ",\"headers\":[";
+    }
+    // is_canonical_request_url admits no quote, control byte or non-ASCII byte (they are in
+    // the path and query percent-encode sets); only a backslash, raw in a query, needs an escape.
+    void canonical_url(std::string_view url) {
+        if (std::memchr(url.data(), '\\', url.size()) != nullptr) return this->url(url);
+        out += state.json_head;
+        out += '"';
+        out += url;
+        out += "\",\"headers\":[";
     }
     void comma() {
         if (!first_header) out += ',';
@@ -311,15 +315,15 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
                                                     detail::LinkedDataState::Mode::render));
     }
     const Context& context = linked ? *linked : user_context;
-    const RenderOptions& options = state.options;
+    detail::RenderSession session(context, state.options);  // one evaluator for every field
     TextLease lease;
     std::string& text = lease.text;  // one scratch buffer for every rendered field
 
-    render_field(state.url, context, options, text, "url");
+    render_field(session, state.url, text, "url");
     // Most rendered URLs are already canonical: then they are sent as they are, unparsed.
     std::optional<detail::ParsedUrl> parsed_url;
     if (detail::is_canonical_request_url(text)) {
-        out.url(text);
+        out.canonical_url(text);
     } else {
         parsed_url = detail::parse_http_url(text);
         out.url(parsed_url->href_for_request());
@@ -333,7 +337,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
     bool has_body = true;
     if constexpr (Out::json_text) {
         out.body += "],\"body\":\"";
-        append_json_data_body<true>(out.body, state, context, text);
+        append_json_data_body<true>(out.body, state, session, text);
         out.body += '"';
     } else {
         Request& request = out.request;
@@ -342,7 +346,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
             case BodyMode::json_data: {
                 std::string body;
                 body.reserve(state.json_body_size_hint);
-                append_json_data_body<false>(body, state, context, text);
+                append_json_data_body<false>(body, state, session, text);
                 request.body = std::move(body);
                 break;
             }
@@ -353,7 +357,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
                     if (!pairs.empty()) pairs += '&';
                     detail::append_form_component(pairs, field.key);
                     pairs += '=';
-                    render_field(field.value, context, options, text, field.field);
+                    render_field(session, field.value, text, field.field);
                     require_valid_utf8(text, field.field);
                     detail::append_form_component(pairs,
                                                   detail::checked_form_text(field.type, text, field.field));
@@ -373,7 +377,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
             }
             case BodyMode::raw: {
                 std::string body;
-                render_field(*state.body, context, options, body, "body");
+                render_field(session, *state.body, body, "body");
                 require_valid_utf8(body, "body");
                 if (state.body_must_be_json) require_json_body(body);
                 request.body = std::move(body);
@@ -397,7 +401,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
         else out.request.headers.emplace_back("Authorization", detail::basic_authorization(*parsed_url));
     }
     for (const detail::CompiledHeader& header : state.headers) {
-        render_field(header.value, context, options, text, header.field);
+        render_field(session, header.value, text, header.field);
         std::string value = checked_header(header.name, text, header.field);
         if (detail::is_forbidden_request_header(header.name, value)) {
             throw config_error("browsers refuse " + header.name + " naming CONNECT, TRACE or TRACK",
@@ -411,7 +415,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
             Request& request = out.request;
             std::string id;
             if (state.signing_id) {
-                render_field(*state.signing_id, context, options, text, "signing.id");
+                render_field(session, *state.signing_id, text, "signing.id");
                 id = checked_header("webhook-id", text, "signing.id");
             } else if (input.id) {
                 id = checked_header("webhook-id", *input.id, "id");

@@ -222,3 +222,19 @@ TEST_CASE("request json: webhooks it does not write directly, and requests writt
     REQUIRE(detail::append_request_json(written, request));
     CHECK(written == request_to_json(request).dump());
 }
+
+TEST_CASE("request json: the in-place check of a short field agrees with the general one") {
+    // Texts of 0..40 bytes at the end of strings of every spare capacity, the bytes past the end
+    // (inside the capacity) set to what would need an escape, so a read past the end shows.
+    std::mt19937 random(7);
+    const std::vector<char> bytes = {'a', 'Z', ' ', '~', '"', '\\', '\n', '\x01', '\x1f', '\x7f', '\x80', '\xc3', '\xff'};
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t prefix = random() % 20, length = random() % 41, spare = random() % 40;
+        std::string text(prefix + length + spare, '"');
+        text.resize(prefix);
+        for (std::size_t k = 0; k < length; ++k) text += round % 3 == 0 ? 'x' : bytes[random() % bytes.size()];
+        if (round % 5 == 0) std::fill(text.begin() + static_cast<std::ptrdiff_t>(prefix), text.end(), 'y');
+        const std::string_view tail = std::string_view(text).substr(prefix);
+        REQUIRE(detail::is_plain_ascii_json_tail(text, prefix) == detail::is_plain_ascii_json_string(tail));
+    }
+}
