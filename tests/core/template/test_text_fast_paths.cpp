@@ -21,6 +21,8 @@ std::string random_text(std::mt19937& engine) {
     static const std::vector<std::string> pieces = {
         "a", "Z", "q", "M", ".", "@", " ", "\t", "\n", "\v", "\f", "\r", "\x1c", "\x1f", std::string(1, '\0'),
         "\x7f", "\xc3\xa9", "\xc3\x89", "\xc3\x9f", "\xc2\xa0", "\xe3\x80\x80", "\xce\xa3", "\xff", "\xc3", "x y",
+        // Each side of the letter ranges (the eight-byte case mapping tests them a word at a time).
+        "A", "z", "[", "`", "{", "abcdefgh", "ABCDEFGH", "@[`{@[`{",
     };
     std::string text;
     const int count = int(engine() % 30);

@@ -31,6 +31,9 @@ void check_agrees(const std::string& url) {
     if (!is_canonical_request_url(url)) return;
     INFO("url: " << url);
     CHECK(sent_by_full_parse(url) == url);
+    // render_request_json writes an accepted URL into JSON text as it is unless it holds a
+    // backslash: no quote, control byte or non-ASCII byte may be accepted.
+    for (const char c : url) CHECK((c != '"' && static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80));
 }
 
 }  // namespace
