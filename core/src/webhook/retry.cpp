@@ -1,7 +1,9 @@
 #include "hooksmith/retry.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
+#include <string_view>
 
 #include "hooksmith/error.hpp"
 #include "webhook/config.hpp"
@@ -298,12 +300,23 @@ RetryPolicy retry_policy_from_view(const JsonView& value) {
     }
 
     // Members in key order (as when configs were parsed into a std::map): of several faulty
-    // members, the same one is reported whatever their order in the text.
-    std::vector<JsonView> members;
-    for (std::size_t i = 0; i < value.size(); ++i) members.push_back(value[i]);
-    std::stable_sort(members.begin(), members.end(), [](const JsonView& a, const JsonView& b) { return a.key() < b.key(); });
-    for (const JsonView& member : members) {
-        const std::string& key = member.key();
+    // members, the same one is reported whatever their order in the text. The known settings
+    // are read in that order, and the smallest unknown key takes its turn among them (keys are
+    // distinct: a repeated one kept its last value), without sorting the members.
+    static const char* const settings[] = {"attemptTimeoutMs", "delaysMs", "maxAttempts", "preset",
+                                           "retryAfterCapMs", "retryNetworkErrors", "retryStatuses"};
+    const std::string* unknown = nullptr;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string& key = value[i].key();
+        const bool known = std::find(std::begin(settings), std::end(settings), std::string_view(key)) != std::end(settings);
+        if (!known && (!unknown || key < *unknown)) unknown = &key;
+    }
+    for (const char* const setting : settings) {
+        if (unknown && std::string_view(*unknown) < setting) break;
+        const auto found = value.find(setting);
+        if (!found) continue;
+        const JsonView& member = *found;
+        const std::string key = setting;
         const std::string field = "retry." + key;
         if (key == "preset") {
             continue;
@@ -334,11 +347,12 @@ RetryPolicy retry_policy_from_view(const JsonView& value) {
         } else if (key == "retryNetworkErrors") {
             if (!member.is_boolean()) config_error(field, field + " must be true or false");
             policy.retry_network_errors = member.boolean();
-        } else {
-            config_error(field, "unknown retry setting '" + key +
-                                    "' (expected preset, maxAttempts, delaysMs, retryAfterCapMs, "
-                                    "attemptTimeoutMs, retryStatuses, retryNetworkErrors)");
         }
+    }
+    if (unknown) {
+        config_error("retry." + *unknown, "unknown retry setting '" + *unknown +
+                                              "' (expected preset, maxAttempts, delaysMs, retryAfterCapMs, "
+                                              "attemptTimeoutMs, retryStatuses, retryNetworkErrors)");
     }
     // The name describes the values, whichever preset they started from.
     policy.name = "custom";

@@ -166,7 +166,10 @@ const std::vector<std::string> hostile_texts = {
     "{\"delaysMs\":[]}", "{\"delaysMs\":[-5]}", "{\"delaysMs\":[86400001]}", "{\"retryStatuses\":[399]}",
     "{\"retryStatuses\":[\"599-500\"]}", "{\"retryStatuses\":[\"500\xE2\x80\x93" "599\"]}", "{\"retryStatuses\":\"x\"}",
     "{\"retryNetworkErrors\":0}", "{\"retryNetworkErrors\":false,\"maxAttempts\":51}", "{\"b\":1,\"a\":2}",
-    "{\"maxAttempts\":3,\"maxAttempts\":4}",
+    "{\"maxAttempts\":3,\"maxAttempts\":4}", "{\"aaa\":1,\"maxAttempts\":0}", "{\"maxAttempts\":0,\"zzz\":1}",
+    "{\"delaysMs\":[],\"b\":1}", "{\"retryStatuses\":[1],\"s\":1}", "{\"preset\":\"x\",\"aaa\":1}", "{\"Zeta\":1,\"delaysMs\":[]}",
+    "{\"retryA\":1,\"retryAfterCapMs\":-1}", "{\"retryAfterCapMs\":-1,\"retryB\":1}", "{\"\xC3\xA9\":1,\"retryStatuses\":{}}",
+    "{\"retryStatuses\":{},\"maxAttempts\":0,\"delaysMs\":[0.5],\"attemptTimeoutMs\":0}", "{\"preset\":\"leanplum\",\"\":1}",
     // Linked Data answers.
     "[{\"source\":\"p\",\"parameter\":\"1\",\"status\":200,\"body\":\"{}\"}]", "[{\"source\":\"p\",\"status\":0,\"error\":\"x\"}]",
     "[{\"source\":\"p\",\"status\":1000}]", "[{\"source\":\"p\",\"status\":200.0}]", "[{\"source\":\"p\",\"status\":-1}]",
