@@ -19,12 +19,13 @@ fi
 
 command -v node >/dev/null || { echo "setup: Node.js 18+ is required (it comes with the machine image)" >&2; exit 1; }
 
-# npm ci only when an installed package is missing or differs from the lock file.
+# npm ci only when an installed package is missing or differs from the lock file (optional
+# packages are platform-specific builds, e.g. esbuild's binary: only this platform's is installed).
 lock_matches_install='const lock = require("./package-lock.json").packages;
 for (const path in lock) {
   if (!path) continue;
   try { if (require("./" + path + "/package.json").version !== lock[path].version) process.exit(1); }
-  catch { process.exit(1); }
+  catch { if (!lock[path].optional) process.exit(1); }
 }'
 if ! node -e "$lock_matches_install"; then
   echo "setup: npm ci"

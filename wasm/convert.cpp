@@ -1,5 +1,7 @@
 #include "convert.hpp"
 
+#include <exception>
+#include <new>
 #include <string_view>
 
 #include "webhook/encode.hpp"
@@ -52,6 +54,25 @@ void append_error_json(std::string& out, const Error& error) {
         out += std::to_string(error.column);
     }
     out += '}';
+}
+
+std::string error_result(const Error& error) {
+    std::string out = "{\"error\":";
+    append_error_json(out, error);
+    out += '}';
+    return out;
+}
+
+Error current_exception_error() {
+    try {
+        throw;
+    } catch (const Error& error) {
+        return error;
+    } catch (const std::bad_alloc&) {
+        return Error(ErrorKind::limit, "out of memory");
+    } catch (const std::exception& error) {
+        return Error(ErrorKind::render, std::string("internal error: ") + error.what());
+    }
 }
 
 void append_strings_json(std::string& out, const std::vector<std::string>& strings) {

@@ -2,8 +2,6 @@
 // JS (Emscripten 3.1.6 cannot show their message).
 #pragma once
 
-#include <exception>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,36 +21,35 @@ void append_strings_json(std::string& out, const std::vector<std::string>& strin
 void append_request_json(std::string& out, const Request& request);
 // {"kind","message"[,"field"][,"variable"][,"line","column"]}: what HooksmithError takes.
 void append_error_json(std::string& out, const Error& error);
-// Runs `body`; what it throws reaches `on_error` as an Error: the one place that turns C++
-// exceptions into JS-visible values.
+// The exception being handled, as an Error; call it only inside a catch block. The one place that
+// turns C++ exceptions into JS-visible values: one copy of the handlers for every binding, where
+// each instantiation of run_guarded had its own (docs/performance.md, "Session 6").
+Error current_exception_error();
+
+// Runs `body`; what it throws reaches `on_error` as an Error.
 template <typename Body, typename OnError>
 void run_guarded(Body&& body, OnError&& on_error) {
     std::optional<Error> failure;
     try {
         body();
         return;
-    } catch (const Error& error) {
-        failure = error;
-    } catch (const std::bad_alloc&) {
-        failure = Error(ErrorKind::limit, "out of memory");
-    } catch (const std::exception& error) {
-        failure = Error(ErrorKind::render, std::string("internal error: ") + error.what());
+    } catch (...) {
+        failure = current_exception_error();
     }
     on_error(*failure);
 }
 
 MissingPolicy parse_missing(const std::string& missing);
 
+// {"error":…}
+std::string error_result(const Error& error);
+
 // Runs `body(out)`, which appends a result object to `out`, and returns that JSON text, or
 // {"error":…} when it throws.
 template <typename Body>
 std::string guarded_text(Body&& body) {
     std::string out;
-    run_guarded([&] { body(out); }, [&](const Error& error) {
-        out = "{\"error\":";
-        append_error_json(out, error);
-        out += '}';
-    });
+    run_guarded([&] { body(out); }, [&](const Error& error) { out = error_result(error); });
     return out;
 }
 

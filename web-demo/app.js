@@ -1,7 +1,7 @@
 // The demo page's entry point: loads the Wasm library, wires the editor, the user picker, the
 // live preview, "Send test" and the batch preview. State lives in state.js (one `state`, one
 // `elements`); user data only ever reaches the page as text.
-import createHooksmith from '/dist/index.mjs';
+import createHooksmith from '/dist/index.min.mjs';
 import { state, elements, collectElements } from './state.js';
 import { setText, copyText, el } from './dom.js';
 import { DEFAULT_CONFIG, bindEditor, loadConfig, configFromState } from './editor.js';

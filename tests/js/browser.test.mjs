@@ -1,23 +1,31 @@
-// Runs the shared JS suite inside headless Chromium against the ES-module (web) flavour.
+// Runs the shared JS suite inside headless Chromium against the ES-module (web) flavour, twice:
+// the minified bundle a page loads (index.min.mjs) and the modules a bundler imports (index.mjs).
 import { test, before, after } from 'node:test';
 import { startDemoServers } from '../../web-demo/server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { suiteEnv } from './env.mjs';
 import { suite } from './suite.mjs';
 
+const ENTRIES = ['index.min.mjs', 'index.mjs'];
+
 let servers;
 let browser;
-let results;
+const results = new Map();
 
 before(async () => {
   servers = await startDemoServers({ port: 0, echoPort: 0 });
   browser = await launchChromium();
-  const page = await browser.context.newPage();
-  await page.addInitScript((env) => { window.hooksmithEnv = env; }, suiteEnv(servers.echoUrl, { inBrowser: true }));
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(new URL('tests/js/browser.html', servers.url).href);
-  await page.waitForFunction(() => window.hooksmithResults !== undefined, null, { timeout: 60000 });
-  results = new Map((await page.evaluate(() => window.hooksmithResults)).map((r) => [r.name, r]));
+  for (const entry of ENTRIES) {
+    const page = await browser.context.newPage();
+    await page.addInitScript((env) => { window.hooksmithEnv = env; }, suiteEnv(servers.echoUrl, { inBrowser: true }));
+    page.on('pageerror', (error) => console.error(`page error (${entry}):`, error));
+    const url = new URL('tests/js/browser.html', servers.url);
+    url.searchParams.set('entry', entry);
+    await page.goto(url.href);
+    await page.waitForFunction(() => window.hooksmithResults !== undefined, null, { timeout: 60000 });
+    results.set(entry, new Map((await page.evaluate(() => window.hooksmithResults)).map((r) => [r.name, r])));
+    await page.close();
+  }
 });
 
 after(async () => {
@@ -25,15 +33,17 @@ after(async () => {
   await servers?.close();
 });
 
-test('chromium: the module loads', () => {
-  const failure = results.get('load the module');
-  if (failure) throw new Error(failure.error);
-});
-
-for (const { name } of suite) {
-  test(`chromium: ${name}`, () => {
-    const result = results.get(name);
-    if (!result) throw new Error('did not run in the page');
-    if (!result.ok) throw new Error(result.error);
+for (const entry of ENTRIES) {
+  test(`chromium (${entry}): the module loads`, () => {
+    const failure = results.get(entry).get('load the module');
+    if (failure) throw new Error(failure.error);
   });
+
+  for (const { name } of suite) {
+    test(`chromium (${entry}): ${name}`, () => {
+      const result = results.get(entry).get(name);
+      if (!result) throw new Error('did not run in the page');
+      if (!result.ok) throw new Error(result.error);
+    });
+  }
 }
