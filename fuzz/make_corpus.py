@@ -97,6 +97,14 @@ def main():
                  '{"userId": "user-7", "numPriorSessions": 7, "parameter": {"item": "red shoes #7", "price": 19.99}}']
     write_corpus("context", contexts + [b"\xef\xbb\xbf{}", b"{}\0x", b'{"a": "\xed\xa0\x80"}'])
 
+    # JsonDocument against nlohmann: the configs and contexts above, and the JSON literals of the
+    # webhook tests (retry policies, answers, typed values, hostile texts).
+    documents = configs + contexts
+    for name in sorted(os.listdir(tests_dir)) if os.path.isdir(tests_dir) else []:
+        if name.endswith(".cpp"):
+            documents += [s for s in cpp_literals(os.path.join(tests_dir, name)) if s.lstrip()[:1] in ("{", "[", '"')]
+    write_corpus("json_document", documents + [b"\xef\xbb\xbf[1e400]", b"[1]\0x", b'"\xed\xa0\x80"', b"1.0", b"-0", b"2.50"])
+
     # URLs: every http(s)/other-scheme URL in the spec and the URL tests.
     url_pattern = r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s`\"')]*"
     urls = re.findall(url_pattern, spec_all)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (docs/reliability.md).
-#   scripts/fuzz.sh TARGET SECONDS   one of: template context webhook url encode crypto
+#   scripts/fuzz.sh TARGET SECONDS   one of: template context webhook url encode crypto json_document
 #   scripts/fuzz.sh all SECONDS      each target in turn, SECONDS each
 # Builds build-fuzz/ with clang++-14 when needed, (re)builds the seed corpora, runs at the lowest
 # priority, one target at a time. Crashes land in build-fuzz/artifacts/<target>/, logs in
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(template context webhook url encode crypto)
+TARGETS=(template context webhook url encode crypto json_document)
 if [[ $# -ne 2 ]]; then
   echo "usage: $0 {$(IFS='|'; echo "${TARGETS[*]}")|all} SECONDS" >&2
   exit 2

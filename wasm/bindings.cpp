@@ -10,8 +10,6 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -28,6 +26,7 @@
 #include "hooksmith/retry.hpp"
 #include "hooksmith/template.hpp"
 #include "hooksmith/webhook.hpp"
+#include "webhook/config.hpp"
 #include "webhook/encode.hpp"
 #include "webhook/signing.hpp"
 
@@ -38,11 +37,6 @@ using hs::wasm::append_strings_json;
 using hs::wasm::guarded_text;
 
 namespace {
-
-// Parsed from a pointer range, like every JSON text in the core: one instance of nlohmann's parser.
-nlohmann::ordered_json parse_json_text(const std::string& text) {
-    return nlohmann::ordered_json::parse(text.data(), text.data() + text.size());
-}
 
 // The demo re-renders one template as the user types another field: keep the last compile.
 const hs::Template& compiled_template(const std::string& source) {
@@ -219,7 +213,7 @@ std::string webhook_missing(int handle) {
 // The config's retry policy as JSON text, or "" when the config has none.
 std::string webhook_retry_policy_json(int handle) {
     const auto& policy = webhook(handle).webhook().retry_policy();
-    return policy ? policy->to_json().dump() : std::string();
+    return policy ? hs::detail::retry_policy_json_text(*policy) : std::string();
 }
 
 // A request from JS arrives in pieces, after js/core.mjs has checked its shape: each string is
@@ -286,9 +280,9 @@ std::string resolve_retry_policy(const std::string& name_or_json) {
     return guarded_text([&](std::string& out) {
         const bool is_name = !name_or_json.empty() && name_or_json.front() != '{';
         const hs::RetryPolicy policy = is_name ? hs::RetryPolicy::preset(name_or_json)
-                                               : hs::RetryPolicy::from_json(parse_json_text(name_or_json));
+                                               : hs::detail::retry_policy_from_json_text(name_or_json);
         out += "{\"policy\":";
-        append_json_string(out, policy.to_json().dump());
+        append_json_string(out, hs::detail::retry_policy_json_text(policy));
         out += '}';
     });
 }
@@ -298,7 +292,7 @@ std::string resolve_retry_policy(const std::string& name_or_json) {
 std::string next_retry(const std::string& policy_json, int attempts_made, const std::string& kind, bool has_status,
                        int status, bool has_retry_after, const std::string& retry_after, double now_seconds) {
     return guarded_text([&](std::string& out) {
-        const hs::RetryPolicy policy = hs::RetryPolicy::from_json(parse_json_text(policy_json));
+        const hs::RetryPolicy policy = hs::detail::retry_policy_from_json_text(policy_json);
         hs::AttemptOutcome attempt;
         attempt.kind = kind == "timeout" ? hs::AttemptOutcome::timeout
                      : kind == "network_error" ? hs::AttemptOutcome::network_error

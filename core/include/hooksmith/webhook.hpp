@@ -56,6 +56,8 @@ struct WebhookConfig {
 // Error{input} with line:column; a rule violation throws Error{config} whose `field` names the
 // offending member (`method`, `data[2].key`, `data.first_name`, `headers.X-Foo`, `retry.maxAttempts`).
 WebhookConfig parse_config(std::string_view json_text);
+// The same rules on a value already parsed (for native callers; the library itself, and the Wasm
+// module, read configs without nlohmann's DOM — docs/webhook.md).
 WebhookConfig config_from_json(const nlohmann::ordered_json& config);
 
 // Checks the rules of §2 on a config built in code and normalizes it (method upper-case).

@@ -5,9 +5,10 @@
 #include <cctype>
 #include <cstddef>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json.hpp>  // its exception types only: parse_config throws what it always threw
 
 #include "webhook/encode.hpp"
+#include "webhook/json_document.hpp"
 #include "webhook/headers.hpp"
 #include "webhook/linked_data_source.hpp"
 #include "webhook/signing.hpp"
@@ -117,9 +118,10 @@ std::string header_field(std::string_view name) { return "headers." + std::strin
 
 namespace {
 
-// One nlohmann instantiation in the whole library (ordered_json: configs, typed values, exports):
-// a second one (std::map) cost the Wasm build ~50 KB of code.
-using json = nlohmann::ordered_json;
+// Configs are read from a JsonDocument, not an ordered_json: the Wasm build links no nlohmann
+// DOM, parser or serializer (docs/performance.md, "Wasm size"); config_from_json converts.
+using detail::JsonType;
+using detail::JsonView;
 using detail::equals_ignore_case;
 
 const std::vector<std::string_view> top_level_fields = {
@@ -136,33 +138,33 @@ Error config_error(std::string message, std::string field) {
     return error;
 }
 
-const char* json_type_name(const json& value) {
+const char* json_type_name(const JsonView& value) {
     switch (value.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        case json::value_t::binary: return "binary data";
-        case json::value_t::discarded: return "nothing";
+        case JsonType::null: return "null";
+        case JsonType::boolean: return "a boolean";
+        case JsonType::string: return "a string";
+        case JsonType::array: return "an array";
+        case JsonType::object: return "an object";
+        case JsonType::binary: return "binary data";
+        case JsonType::discarded: return "nothing";
         default: return "a number";
     }
 }
 
-const std::string& expect_string(const json& value, const std::string& field, const char* what) {
+const std::string& expect_string(const JsonView& value, const std::string& field, const char* what) {
     if (!value.is_string()) {
         throw config_error(field + " must be " + what + ", not " + json_type_name(value), field);
     }
-    return value.get_ref<const std::string&>();
+    return value.string();
 }
 
-void reject_unknown_members(const json& object, const std::string& prefix, std::string_view where,
+void reject_unknown_members(const JsonView& object, const std::string& prefix, std::string_view where,
                             const std::vector<std::string_view>& known) {
     // Of several unknown members, the first in key order is reported (as when configs were
     // parsed into a std::map), whatever their order in the text.
     const std::string* unknown = nullptr;
-    for (const auto& item : object.items()) {
-        const std::string& name = item.key();
+    for (std::size_t i = 0; i < object.size(); ++i) {
+        const std::string& name = object[i].key();
         if (std::find(known.begin(), known.end(), std::string_view(name)) == known.end() &&
             (!unknown || name < *unknown)) {
             unknown = &name;
@@ -171,7 +173,7 @@ void reject_unknown_members(const json& object, const std::string& prefix, std::
     if (unknown) throw config_error(detail::unknown_field_message(*unknown, where, known), prefix + *unknown);
 }
 
-std::vector<DataField> parse_data(const json& value) {
+std::vector<DataField> parse_data(const JsonView& value) {
     if (!value.is_array()) {
         throw config_error(std::string("data must be a list of {\"key\", \"value\"} pairs, not ") +
                                json_type_name(value), "data");
@@ -179,7 +181,7 @@ std::vector<DataField> parse_data(const json& value) {
     std::vector<DataField> data;
     data.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const json& entry = value[i];
+        const JsonView entry = value[i];
         const std::string prefix = "data[" + std::to_string(i) + "]";
         if (!entry.is_object()) {
             throw config_error(prefix + " must be an object {\"key\": …, \"value\": …}, not " +
@@ -188,15 +190,15 @@ std::vector<DataField> parse_data(const json& value) {
         reject_unknown_members(entry, prefix + ".", prefix, data_members);
         DataField field;
         auto key = entry.find("key");
-        if (key == entry.end()) throw config_error(prefix + " has no key", prefix + ".key");
+        if (!key) throw config_error(prefix + " has no key", prefix + ".key");
         field.key = expect_string(*key, prefix + ".key", "a string");
         auto text = entry.find("value");
-        if (text == entry.end()) {
+        if (!text) {
             throw config_error(prefix + " has no value (a template)", prefix + ".value");
         }
         field.value = expect_string(*text, prefix + ".value", "a string (a template)");
         auto type = entry.find("type");
-        if (type != entry.end()) {
+        if (type) {
             const std::string& name = expect_string(*type, prefix + ".type", "a string");
             auto parsed = detail::parse_value_type(name);
             if (!parsed) {
@@ -210,7 +212,7 @@ std::vector<DataField> parse_data(const json& value) {
     return data;
 }
 
-std::vector<HeaderField> parse_headers(const json& value) {
+std::vector<HeaderField> parse_headers(const JsonView& value) {
     if (!value.is_array()) {
         throw config_error(std::string("headers must be a list of {\"name\", \"value\"} pairs, not ") +
                                json_type_name(value), "headers");
@@ -218,7 +220,7 @@ std::vector<HeaderField> parse_headers(const json& value) {
     std::vector<HeaderField> headers;
     headers.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const json& entry = value[i];
+        const JsonView entry = value[i];
         const std::string prefix = "headers[" + std::to_string(i) + "]";
         if (!entry.is_object()) {
             throw config_error(prefix + " must be an object {\"name\": …, \"value\": …}, not " +
@@ -227,10 +229,10 @@ std::vector<HeaderField> parse_headers(const json& value) {
         reject_unknown_members(entry, prefix + ".", prefix, header_members);
         HeaderField header;
         auto name = entry.find("name");
-        if (name == entry.end()) throw config_error(prefix + " has no name", prefix + ".name");
+        if (!name) throw config_error(prefix + " has no name", prefix + ".name");
         header.name = expect_string(*name, prefix + ".name", "a string");
         auto text = entry.find("value");
-        if (text == entry.end()) {
+        if (!text) {
             throw config_error(prefix + " has no value (a template)", detail::header_field(header.name));
         }
         header.value = expect_string(*text, detail::header_field(header.name), "a string (a template)");
@@ -239,7 +241,7 @@ std::vector<HeaderField> parse_headers(const json& value) {
     return headers;
 }
 
-std::vector<LinkedDataSource> parse_linked_data(const json& value) {
+std::vector<LinkedDataSource> parse_linked_data(const JsonView& value) {
     if (!value.is_array()) {
         throw config_error(std::string("linkedData must be a list of {\"name\", \"url\"} sources, not ") +
                                json_type_name(value), "linkedData");
@@ -247,7 +249,7 @@ std::vector<LinkedDataSource> parse_linked_data(const json& value) {
     std::vector<LinkedDataSource> sources;
     sources.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const json& entry = value[i];
+        const JsonView entry = value[i];
         const std::string prefix = "linkedData[" + std::to_string(i) + "]";
         if (!entry.is_object()) {
             throw config_error(prefix + " must be an object {\"name\": …, \"url\": …}, not " +
@@ -256,18 +258,18 @@ std::vector<LinkedDataSource> parse_linked_data(const json& value) {
         reject_unknown_members(entry, prefix + ".", prefix, linked_data_members);
         LinkedDataSource source;
         auto name = entry.find("name");
-        if (name == entry.end()) throw config_error(prefix + " has no name", prefix + ".name");
+        if (!name) throw config_error(prefix + " has no name", prefix + ".name");
         source.name = expect_string(*name, prefix + ".name", "a string");
         auto url = entry.find("url");
-        if (url == entry.end()) {
+        if (!url) {
             throw config_error(prefix + " has no url (a literal URL with \"{}\" for the parameter)",
                                prefix + ".url");
         }
         source.url = expect_string(*url, prefix + ".url", "a string (a literal URL)");
-        if (auto method = entry.find("method"); method != entry.end()) {
+        if (auto method = entry.find("method"); method) {
             source.method = expect_string(*method, prefix + ".method", "a string");
         }
-        if (auto headers = entry.find("headers"); headers != entry.end()) {
+        if (auto headers = entry.find("headers"); headers) {
             try {
                 source.headers = parse_headers(*headers);
             } catch (const Error& error) {
@@ -279,22 +281,22 @@ std::vector<LinkedDataSource> parse_linked_data(const json& value) {
     return sources;
 }
 
-SigningConfig parse_signing(const json& value) {
+SigningConfig parse_signing(const JsonView& value) {
     if (!value.is_object()) {
         throw config_error(std::string("signing must be an object {\"scheme\", \"secret\", \"id\"}, not ") +
                                json_type_name(value), "signing");
     }
     reject_unknown_members(value, "signing.", "signing", signing_members);
     SigningConfig signing;
-    if (auto scheme = value.find("scheme"); scheme != value.end()) {
+    if (auto scheme = value.find("scheme"); scheme) {
         signing.scheme = expect_string(*scheme, "signing.scheme", "a string");
     }
     auto secret = value.find("secret");
-    if (secret == value.end()) {
+    if (!secret) {
         throw config_error("signing needs a secret (\"whsec_\" + base64)", "signing.secret");
     }
     signing.secret = expect_string(*secret, "signing.secret", "a string");
-    if (auto id = value.find("id"); id != value.end()) {
+    if (auto id = value.find("id"); id) {
         signing.id = expect_string(*id, "signing.id", "a string (a template)");
     }
     return signing;
@@ -395,7 +397,7 @@ void validate_signing(const WebhookConfig& config) {
 
 // nlohmann reports "… at line 1, column 5: <what>; last read: '<input>'". The echoed input may
 // be a secret, so only <what> is kept; the position is recomputed in code points.
-Error input_error(std::string_view text, const json::exception& failure, std::size_t byte) {
+Error input_error(std::string_view text, const nlohmann::detail::exception& failure, std::size_t byte) {
     const std::string what = detail::json_failure_reason(failure.what());
     if (byte == 0) return Error(ErrorKind::input, "the config is not valid JSON: " + what);
     const std::size_t end = std::min<std::size_t>(byte - 1, text.size());
@@ -411,60 +413,6 @@ Error input_error(std::string_view text, const json::exception& failure, std::si
     }
     return Error(ErrorKind::input, "the config is not valid JSON: " + what, line, column);
 }
-
-// JSON.parse keeps the last of duplicate keys silently; in a config that hides a typo, so a
-// repeated key is an error naming its path.
-class DuplicateKeyCheck {
-public:
-    bool operator()(int, json::parse_event_t event, json& parsed) {
-        switch (event) {
-            case json::parse_event_t::object_start: frames_.push_back({false, 0, {}, {}}); break;
-            case json::parse_event_t::array_start: frames_.push_back({true, 0, {}, {}}); break;
-            case json::parse_event_t::object_end:
-            case json::parse_event_t::array_end:
-                if (!frames_.empty()) frames_.pop_back();
-                count_element();
-                break;
-            case json::parse_event_t::key: on_key(parsed.get_ref<const std::string&>()); break;
-            case json::parse_event_t::value: count_element(); break;
-        }
-        return true;
-    }
-
-private:
-    struct Frame {
-        bool is_array;
-        std::size_t index;
-        std::string key;
-        std::vector<std::string> keys;
-    };
-
-    void count_element() {
-        if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
-    }
-
-    void on_key(const std::string& key) {
-        if (frames_.empty()) return;
-        Frame& frame = frames_.back();
-        if (std::find(frame.keys.begin(), frame.keys.end(), key) != frame.keys.end()) {
-            std::string path;
-            for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
-                const Frame& outer = frames_[i];
-                if (outer.is_array) {
-                    path += "[" + std::to_string(outer.index) + "]";
-                } else {
-                    path += (path.empty() ? "" : ".") + outer.key;
-                }
-            }
-            path += (path.empty() ? "" : ".") + key;
-            throw config_error("the key '" + key + "' is given twice", path);
-        }
-        frame.keys.push_back(key);
-        frame.key = key;
-    }
-
-    std::vector<Frame> frames_;
-};
 
 }  // namespace
 
@@ -494,111 +442,120 @@ void validate_config(WebhookConfig& config) {
     detail::validate_linked_data(config.linked_data);
 }
 
-WebhookConfig config_from_json(const json& value) {
+namespace detail {
+
+WebhookConfig config_from_view(const JsonView& value) {
     if (!value.is_object()) {
         throw config_error(std::string("a webhook config must be a JSON object, not ") +
                                json_type_name(value), "");
     }
     reject_unknown_members(value, "", "the config", top_level_fields);
     WebhookConfig config;
-    if (auto method = value.find("method"); method != value.end()) {
+    if (auto method = value.find("method"); method) {
         config.method = expect_string(*method, "method", "a string");
     }
     auto url = value.find("url");
-    if (url == value.end()) throw config_error("url is required (a template)", "url");
+    if (!url) throw config_error("url is required (a template)", "url");
     config.url = expect_string(*url, "url", "a string (a template)");
-    if (auto type = value.find("contentType"); type != value.end()) {
+    if (auto type = value.find("contentType"); type) {
         config.content_type = expect_string(*type, "contentType", "a string");
     }
     auto data = value.find("data");
     auto body = value.find("body");
-    if (data != value.end() && body != value.end()) {
+    if (data && body) {
         throw config_error("give either body or data, not both", "body");
     }
-    if (data != value.end()) config.data = parse_data(*data);
-    if (body != value.end()) config.body = expect_string(*body, "body", "a string (a template)");
-    if (auto headers = value.find("headers"); headers != value.end()) {
+    if (data) config.data = parse_data(*data);
+    if (body) config.body = expect_string(*body, "body", "a string (a template)");
+    if (auto headers = value.find("headers"); headers) {
         config.headers = parse_headers(*headers);
     }
-    if (auto missing = value.find("missing"); missing != value.end()) {
+    if (auto missing = value.find("missing"); missing) {
         config.missing = parse_missing(expect_string(*missing, "missing", "a string"));
     }
-    if (auto signing = value.find("signing"); signing != value.end()) {
+    if (auto signing = value.find("signing"); signing) {
         config.signing = parse_signing(*signing);
     }
-    if (auto retry = value.find("retry"); retry != value.end()) {
+    if (auto retry = value.find("retry"); retry) {
         try {
-            config.retry = RetryPolicy::from_json(*retry);
+            config.retry = retry_policy_from_view(*retry);
         } catch (const Error& error) {
             if (error.field.rfind("retry", 0) == 0) throw;
             throw error.in_field(error.field.empty() ? "retry" : "retry." + error.field);
         }
     }
-    if (auto linked = value.find("linkedData"); linked != value.end()) {
+    if (auto linked = value.find("linkedData"); linked) {
         config.linked_data = parse_linked_data(*linked);
     }
     validate_config(config);
     return config;
 }
 
+}  // namespace detail
+
+// JSON.parse keeps the last of duplicate keys silently; in a config that hides a typo, so the
+// parser rejects a repeated key, naming its path, when it reads it.
 WebhookConfig parse_config(std::string_view json_text) {
-    json value;
+    detail::JsonDocument document;
     try {
-        value = json::parse(json_text.begin(), json_text.end(), DuplicateKeyCheck());
-    } catch (const json::parse_error& failure) {
+        document = detail::JsonDocument::parse(json_text, true);
+    } catch (const nlohmann::detail::parse_error& failure) {
         throw input_error(json_text, failure, failure.byte ? failure.byte : 1);
-    } catch (const json::out_of_range& failure) {  // a number beyond a double: 1e400
+    } catch (const nlohmann::detail::out_of_range& failure) {  // a number beyond a double: 1e400
         throw input_error(json_text, failure, 0);
     }
-    return config_from_json(value);
+    return detail::config_from_view(JsonView(document, document.root()));
 }
 
+namespace {
+
+void add_headers(detail::JsonDocument& out, std::size_t parent, const std::vector<HeaderField>& headers, bool reveal) {
+    const std::size_t list = out.add(parent, JsonType::array, "headers");
+    for (const HeaderField& header : headers) {
+        const bool secret = equals_ignore_case(header.name, "Authorization");
+        const std::size_t entry = out.add(list, JsonType::object);
+        out.add_string(entry, "name", header.name);
+        out.add_string(entry, "value", secret && !reveal ? std::string("****") : header.value);
+    }
+}
+
+}  // namespace
+
+// Members in the order ordered_json's operator[] gave them; dump() is ordered_json's.
 std::string config_to_json_text(const WebhookConfig& config, bool reveal, int indent) {
-    nlohmann::ordered_json out;
-    out["method"] = config.method;
-    out["url"] = reveal ? config.url : detail::mask_url_password(config.url);
-    out["contentType"] = config.content_type;
+    detail::JsonDocument out;
+    const std::size_t root = out.add(detail::JsonDocument::none, JsonType::object);
+    out.add_string(root, "method", config.method);
+    out.add_string(root, "url", reveal ? config.url : detail::mask_url_password(config.url));
+    out.add_string(root, "contentType", config.content_type);
     if (config.body) {
-        out["body"] = *config.body;
+        out.add_string(root, "body", *config.body);
     } else {
-        out["data"] = nlohmann::ordered_json::array();
+        const std::size_t data = out.add(root, JsonType::array, "data");
         for (const DataField& field : config.data) {
-            nlohmann::ordered_json entry;
-            entry["key"] = field.key;
-            entry["value"] = field.value;
-            if (field.type != ValueType::string) entry["type"] = to_string(field.type);
-            out["data"].push_back(std::move(entry));
+            const std::size_t entry = out.add(data, JsonType::object);
+            out.add_string(entry, "key", field.key);
+            out.add_string(entry, "value", field.value);
+            if (field.type != ValueType::string) out.add_string(entry, "type", to_string(field.type));
         }
     }
-    out["headers"] = nlohmann::ordered_json::array();
-    for (const HeaderField& header : config.headers) {
-        const bool secret = equals_ignore_case(header.name, "Authorization");
-        out["headers"].push_back({{"name", header.name},
-                                  {"value", secret && !reveal ? std::string("****") : header.value}});
-    }
-    out["missing"] = config.missing == MissingPolicy::suppress ? "suppress" : "jinja";
+    add_headers(out, root, config.headers, reveal);
+    out.add_string(root, "missing", config.missing == MissingPolicy::suppress ? "suppress" : "jinja");
     if (config.signing) {
-        nlohmann::ordered_json signing;
-        signing["scheme"] = config.signing->scheme;
-        signing["secret"] = reveal ? config.signing->secret : std::string("whsec_****");
-        if (config.signing->id) signing["id"] = *config.signing->id;
-        out["signing"] = std::move(signing);
+        const std::size_t signing = out.add(root, JsonType::object, "signing");
+        out.add_string(signing, "scheme", config.signing->scheme);
+        out.add_string(signing, "secret", reveal ? config.signing->secret : std::string("whsec_****"));
+        if (config.signing->id) out.add_string(signing, "id", *config.signing->id);
     }
-    if (config.retry) out["retry"] = nlohmann::ordered_json(config.retry->to_json());
+    if (config.retry) detail::add_retry_policy(out, root, "retry", *config.retry);
     if (!config.linked_data.empty()) {
-        out["linkedData"] = nlohmann::ordered_json::array();
+        const std::size_t sources = out.add(root, JsonType::array, "linkedData");
         for (const LinkedDataSource& source : config.linked_data) {
-            nlohmann::ordered_json entry;
-            entry["name"] = source.name;
-            entry["url"] = source.url;
-            entry["method"] = source.method;
-            entry["headers"] = nlohmann::ordered_json::array();
-            for (const HeaderField& header : source.headers) {
-                const bool secret = equals_ignore_case(header.name, "Authorization");
-                entry["headers"].push_back({{"name", header.name},
-                                            {"value", secret && !reveal ? std::string("****") : header.value}});
-            }
-            out["linkedData"].push_back(std::move(entry));
+            const std::size_t entry = out.add(sources, JsonType::object);
+            out.add_string(entry, "name", source.name);
+            out.add_string(entry, "url", source.url);
+            out.add_string(entry, "method", source.method);
+            add_headers(out, entry, source.headers, reveal);
         }
     }
     return out.dump(indent);

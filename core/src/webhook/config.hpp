@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hooksmith/webhook.hpp"
+#include "webhook/json_document.hpp"
 
 namespace hooksmith::detail {
 
@@ -29,6 +30,21 @@ bool equals_ignore_case(std::string_view a, std::string_view b);
 // position and the echoed input (which may be a secret): "syntax error while parsing value -
 // invalid literal".
 std::string json_failure_reason(std::string_view what);
+
+// config_from_json, config_to_json_text and RetryPolicy's JSON on a JsonDocument: the only paths
+// the Wasm shell uses, so that it links no nlohmann DOM (the public nlohmann-taking functions
+// convert and call these).
+WebhookConfig config_from_view(const JsonView& value);
+RetryPolicy retry_policy_from_view(const JsonView& value);
+// RetryPolicy::to_json() as a member `key` of object `parent` (`none`: the root).
+void add_retry_policy(JsonDocument& out, std::size_t parent, std::string_view key, const RetryPolicy& policy);
+// RetryPolicy::to_json().dump().
+std::string retry_policy_json_text(const RetryPolicy& policy);
+// RetryPolicy::from_json(ordered_json::parse(text)): throws nlohmann's parse_error /
+// out_of_range for text that is not JSON, as that did.
+RetryPolicy retry_policy_from_json_text(std::string_view text);
+// An ordered_json copied into a JsonDocument (no recursion: any depth).
+JsonDocument document_of(const nlohmann::ordered_json& value);
 
 // Error field paths as the spec writes them: `data.first_name`, `headers.X-Campaign`.
 std::string data_field(std::string_view key);

@@ -128,16 +128,4 @@ std::string to_http(const Request& request, bool reveal) {
     return out;
 }
 
-nlohmann::ordered_json request_to_json(const Request& request) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    out["method"] = request.method;
-    out["url"] = request.url;
-    out["headers"] = nlohmann::ordered_json::array();
-    for (const auto& header : request.headers) {
-        out["headers"].push_back(nlohmann::ordered_json::array({header.first, header.second}));
-    }
-    out["body"] = request.body ? nlohmann::ordered_json(*request.body) : nlohmann::ordered_json(nullptr);
-    return out;
-}
-
 }  // namespace hooksmith

@@ -1,11 +1,12 @@
 #include "hooksmith/retry.hpp"
 
-#include "hooksmith/error.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <iterator>
 #include <limits>
+#include <string_view>
+
+#include "hooksmith/error.hpp"
+#include "webhook/config.hpp"
 
 namespace hooksmith {
 
@@ -212,30 +213,30 @@ std::string status_text(const AttemptOutcome& outcome) {
     throw error;
 }
 
-std::int64_t read_integer(const nlohmann::ordered_json& value, const std::string& field, std::int64_t min,
+std::int64_t read_integer(const detail::JsonView& value, const std::string& field, std::int64_t min,
                           std::int64_t max, const char* unit) {
     const std::string range = " between " + std::to_string(min) + " and " + std::to_string(max) + unit;
     if (value.is_number_unsigned()) {
-        const auto number = value.get<std::uint64_t>();
+        const auto number = value.unsigned_integer();
         // nlohmann parses every non-negative integer as unsigned: check both bounds here too.
         if (number > std::uint64_t(max) || std::int64_t(number) < min) config_error(field, field + " must be" + range);
         return std::int64_t(number);
     }
     if (!value.is_number_integer()) config_error(field, field + " must be an integer" + range);
-    const auto number = value.get<std::int64_t>();
+    const auto number = value.integer();
     if (number < min || number > max) config_error(field, field + " must be" + range);
     return number;
 }
 
 // 408, "500-599" or "500–599" are accepted; only 4xx/5xx can be retried.
-StatusRange read_status_range(const nlohmann::ordered_json& value, const std::string& field) {
+StatusRange read_status_range(const detail::JsonView& value, const std::string& field) {
     const char* expected = " must be a status from 400 to 599 or a range such as \"500-599\"";
     if (value.is_number()) {
         const int status = int(read_integer(value, field, 400, 599, ""));
         return {status, status};
     }
     if (!value.is_string()) config_error(field, field + expected);
-    const std::string& text = value.get_ref<const std::string&>();
+    const std::string& text = value.string();
     const auto is_digits = [](std::string_view part) {
         return part.size() == 3 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
@@ -246,11 +247,6 @@ StatusRange read_status_range(const nlohmann::ordered_json& value, const std::st
     const StatusRange range{std::stoi(text.substr(0, 3)), std::stoi(text.substr(4))};
     if (range.first < 400 || range.last > 599 || range.first > range.last) config_error(field, field + expected);
     return range;
-}
-
-nlohmann::ordered_json status_range_json(const StatusRange& range) {
-    if (range.first == range.last) return range.first;
-    return std::to_string(range.first) + "-" + std::to_string(range.last);
 }
 
 }  // namespace
@@ -284,37 +280,50 @@ RetryPolicy RetryPolicy::preset(std::string_view name) {
     config_error("retry", "unknown retry policy '" + std::string(name) + "' (expected leanplum or interactive)");
 }
 
-RetryPolicy RetryPolicy::from_json(const nlohmann::ordered_json& value) {
-    if (value.is_string()) return preset(value.get_ref<const std::string&>());
+namespace detail {
+
+RetryPolicy retry_policy_from_view(const JsonView& value) {
+    using Policy = RetryPolicy;
+    if (value.is_string()) return Policy::preset(value.string());
     if (!value.is_object()) {
         config_error("retry", "retry must be a policy name (\"leanplum\", \"interactive\") or an object");
     }
 
     RetryPolicy policy;
-    if (const auto preset_entry = value.find("preset"); preset_entry != value.end()) {
+    if (const auto preset_entry = value.find("preset")) {
         if (!preset_entry->is_string()) config_error("retry.preset", "retry.preset must be \"leanplum\" or \"interactive\"");
-        const auto& preset_name = preset_entry->get_ref<const std::string&>();
+        const auto& preset_name = preset_entry->string();
         if (preset_name != "leanplum" && preset_name != "interactive") {
             config_error("retry.preset", "unknown retry.preset '" + preset_name + "' (expected leanplum or interactive)");
         }
-        policy = preset(preset_name);
+        policy = Policy::preset(preset_name);
     }
 
     // Members in key order (as when configs were parsed into a std::map): of several faulty
-    // members, the same one is reported whatever their order in the text.
-    std::vector<const nlohmann::ordered_json::object_t::value_type*> members;
-    for (const auto& member : value.get_ref<const nlohmann::ordered_json::object_t&>()) members.push_back(&member);
-    std::sort(members.begin(), members.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (const auto* entry : members) {
-        const std::string& key = entry->first;
-        const nlohmann::ordered_json& member = entry->second;
+    // members, the same one is reported whatever their order in the text. The known settings
+    // are read in that order, and the smallest unknown key takes its turn among them (keys are
+    // distinct: a repeated one kept its last value), without sorting the members.
+    static const char* const settings[] = {"attemptTimeoutMs", "delaysMs", "maxAttempts", "preset",
+                                           "retryAfterCapMs", "retryNetworkErrors", "retryStatuses"};
+    const std::string* unknown = nullptr;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string& key = value[i].key();
+        const bool known = std::find(std::begin(settings), std::end(settings), std::string_view(key)) != std::end(settings);
+        if (!known && (!unknown || key < *unknown)) unknown = &key;
+    }
+    for (const char* const setting : settings) {
+        if (unknown && std::string_view(*unknown) < setting) break;
+        const auto found = value.find(setting);
+        if (!found) continue;
+        const JsonView& member = *found;
+        const std::string key = setting;
         const std::string field = "retry." + key;
         if (key == "preset") {
             continue;
         } else if (key == "maxAttempts") {
             policy.max_attempts = int(read_integer(member, field, 1, max_attempts_limit, ""));
         } else if (key == "delaysMs") {
-            if (!member.is_array() || member.empty() || member.size() > max_delay_entries) {
+            if (!member.is_array() || member.size() == 0 || member.size() > max_delay_entries) {
                 config_error(field, field + " must be a list of 1 to " + std::to_string(max_delay_entries) +
                                         " delays in milliseconds");
             }
@@ -337,16 +346,17 @@ RetryPolicy RetryPolicy::from_json(const nlohmann::ordered_json& value) {
             }
         } else if (key == "retryNetworkErrors") {
             if (!member.is_boolean()) config_error(field, field + " must be true or false");
-            policy.retry_network_errors = member.get<bool>();
-        } else {
-            config_error(field, "unknown retry setting '" + key +
-                                    "' (expected preset, maxAttempts, delaysMs, retryAfterCapMs, "
-                                    "attemptTimeoutMs, retryStatuses, retryNetworkErrors)");
+            policy.retry_network_errors = member.boolean();
         }
+    }
+    if (unknown) {
+        config_error("retry." + *unknown, "unknown retry setting '" + *unknown +
+                                              "' (expected preset, maxAttempts, delaysMs, retryAfterCapMs, "
+                                              "attemptTimeoutMs, retryStatuses, retryNetworkErrors)");
     }
     // The name describes the values, whichever preset they started from.
     policy.name = "custom";
-    for (const RetryPolicy& candidate : {leanplum(), interactive()}) {
+    for (const RetryPolicy& candidate : {Policy::leanplum(), Policy::interactive()}) {
         policy.name = candidate.name;
         if (policy == candidate) return policy;
     }
@@ -354,20 +364,35 @@ RetryPolicy RetryPolicy::from_json(const nlohmann::ordered_json& value) {
     return policy;
 }
 
-nlohmann::ordered_json RetryPolicy::to_json() const {
-    nlohmann::ordered_json statuses = nlohmann::ordered_json::array();
-    for (const auto& range : retry_statuses) statuses.push_back(status_range_json(range));
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+void add_retry_policy(JsonDocument& out, std::size_t parent, std::string_view key, const RetryPolicy& policy) {
+    const std::size_t object = out.add(parent, JsonType::object, key);
     // Keys in sorted order: the JSON text is the same as when this was a std::map-based json.
-    object["attemptTimeoutMs"] = attempt_timeout_ms;
-    object["delaysMs"] = delays_ms;
-    object["maxAttempts"] = max_attempts;
-    if (name == "leanplum" || name == "interactive") object["preset"] = name;
-    object["retryAfterCapMs"] = retry_after_cap_ms;
-    object["retryNetworkErrors"] = retry_network_errors;
-    object["retryStatuses"] = std::move(statuses);
-    return object;
+    out.add_integer(object, "attemptTimeoutMs", policy.attempt_timeout_ms);
+    const std::size_t delays = out.add(object, JsonType::array, "delaysMs");
+    for (const std::int64_t delay : policy.delays_ms) out.add_integer(delays, {}, delay);
+    out.add_integer(object, "maxAttempts", policy.max_attempts);
+    if (policy.name == "leanplum" || policy.name == "interactive") out.add_string(object, "preset", policy.name);
+    out.add_integer(object, "retryAfterCapMs", policy.retry_after_cap_ms);
+    out.add_boolean(object, "retryNetworkErrors", policy.retry_network_errors);
+    const std::size_t statuses = out.add(object, JsonType::array, "retryStatuses");
+    for (const StatusRange& range : policy.retry_statuses) {
+        if (range.first == range.last) out.add_integer(statuses, {}, range.first);
+        else out.add_string(statuses, {}, std::to_string(range.first) + "-" + std::to_string(range.last));
+    }
 }
+
+std::string retry_policy_json_text(const RetryPolicy& policy) {
+    JsonDocument out;
+    add_retry_policy(out, JsonDocument::none, {}, policy);
+    return out.dump();
+}
+
+RetryPolicy retry_policy_from_json_text(std::string_view text) {
+    const JsonDocument document = JsonDocument::parse(text);
+    return retry_policy_from_view(JsonView(document, document.root()));
+}
+
+}  // namespace detail
 
 bool RetryPolicy::is_retryable_status(int status) const {
     return std::any_of(retry_statuses.begin(), retry_statuses.end(),

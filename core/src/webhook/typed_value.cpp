@@ -4,10 +4,11 @@
 #include <cmath>
 #include <optional>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json.hpp>  // its exception types only
 
 #include "webhook/config.hpp"
 #include "webhook/encode.hpp"
+#include "webhook/json_document.hpp"
 
 namespace hooksmith::detail {
 
@@ -76,14 +77,15 @@ std::string_view checked_number(std::string_view rendered, const std::string& fi
 }
 
 // `text` has passed is_json_number, so the parse cannot fail; only the range is left to check.
-nlohmann::ordered_json parsed_number(std::string_view text, const std::string& field) {
-    nlohmann::ordered_json number;
+JsonDocument parsed_number(std::string_view text, const std::string& field) {
+    JsonDocument number;
     try {
-        number = nlohmann::ordered_json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::exception&) {  // out_of_range.406: beyond a double
-        number = nlohmann::ordered_json();
+        number = JsonDocument::parse(text);
+    } catch (const nlohmann::detail::exception&) {  // out_of_range.406: beyond a double
+        number = JsonDocument();
     }
-    if (!number.is_number() || (number.is_number_float() && !std::isfinite(number.get<double>()))) {
+    if (number.empty() || !JsonView(number, number.root()).is_number() ||
+        (number.node(number.root()).type == JsonType::floating && !std::isfinite(number.node(number.root()).floating))) {
         throw typed_error(ErrorKind::config, field, "the number " + excerpt(text) + " is out of range");
     }
     return number;
@@ -163,23 +165,24 @@ void append_typed_json(std::string& out, ValueType type, std::string_view render
             out += *parse_boolean(checked_boolean(rendered, field)) ? "true" : "false";
             return;
         case ValueType::number: {
-            // nlohmann writes the value back the way the spec pins (`2.50` → `2.5`,
+            // Written back as nlohmann's dump() does, the way the spec pins (`2.50` → `2.5`,
             // `1e3` → `1000.0`, integers as integers).
-            out += parsed_number(checked_number(rendered, field), field).dump();
+            const JsonDocument number = parsed_number(checked_number(rendered, field), field);
+            number.dump(out, number.root());
             return;
         }
         case ValueType::json: {
             reject_nul(rendered, field);
             check_json_depth(rendered, field);
-            nlohmann::ordered_json value;
+            JsonDocument value;
             try {
-                value = nlohmann::ordered_json::parse(rendered.begin(), rendered.end());
-            } catch (const nlohmann::json::exception& failure) {  // parse_error, out_of_range
+                value = JsonDocument::parse(rendered);
+            } catch (const nlohmann::detail::exception& failure) {  // parse_error, out_of_range
                 throw typed_error(ErrorKind::config, field,
                                   "expected JSON (e.g. `| tojson`), got " + excerpt(rendered) +
                                       ": " + json_failure_reason(failure.what()));
             }
-            out += value.dump();
+            value.dump(out, value.root());
             return;
         }
     }
@@ -208,39 +211,10 @@ std::string_view checked_form_text(ValueType type, std::string_view rendered, co
     return rendered;
 }
 
-namespace {
-
-// Records where a text stops being JSON; accepts everything else.
-struct JsonSyntaxCheck : nlohmann::json_sax<nlohmann::ordered_json> {
-    std::size_t error_position = 0;
-    std::string reason;
-
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&,
-                     const nlohmann::detail::exception& failure) override {
-        error_position = position;
-        reason = json_failure_reason(failure.what());
-        return false;
-    }
-};
-
-}  // namespace
-
 std::optional<JsonSyntaxError> json_syntax_error(std::string_view text) {
-    JsonSyntaxCheck check;
-    if (nlohmann::ordered_json::sax_parse(text.data(), text.data() + text.size(), &check)) return std::nullopt;
-    return JsonSyntaxError{check.error_position, std::move(check.reason)};
+    auto error = JsonDocument::syntax_error(text);
+    if (!error) return std::nullopt;
+    return JsonSyntaxError{error->position, json_failure_reason(error->what)};
 }
 
 }  // namespace hooksmith::detail

@@ -26,8 +26,8 @@ void append_typed_json(std::string& out, ValueType type, std::string_view render
 std::string_view checked_form_text(ValueType type, std::string_view rendered, const std::string& field);
 
 // Where `text` stops being JSON (nlohmann's grammar, as ordered_json::accept judges it): the byte
-// position and the reason; nullopt for valid JSON. One SAX parse shared by every syntax check,
-// so that the Wasm build carries a single instance of nlohmann's parser for them.
+// position and the reason, as nlohmann's SAX parser reported them; nullopt for valid JSON.
+// JsonDocument::syntax_error (builds nothing) behind every syntax check.
 struct JsonSyntaxError {
     std::size_t position = 0;
     std::string reason;
