@@ -573,6 +573,8 @@ CASES += _section("filters", [
     ("join.string", "{{ 'abc'|join('.') }}"),
     ("join.nested", "{{ [[1, 2], 'x']|join('|') }}"),
     ("join.dict_keys", "{{ {'a': 1, 'b': 2}|join(',') }}"),
+    ("join.attribute_none", "{{ ['a', 1, none]|join(',', attribute=none) }}"),
+    ("join.attribute_index", "{{ [[1, 'x'], [2, 'y']]|join('-', attribute=1) }}"),
     # length / count
     ("length.string", "{{ 'héllo'|length }}"),
     ("length.list", "{{ [1, 2]|length }}"),
@@ -655,6 +657,8 @@ CASES += _section("filters", [
     ("round.precision_zero_float", "{{ 1.0|round(3) }}"),
     ("round.negative_precision", "{{ 1234.5|round(-2) }}"),
     ("round.int_precision", "{{ 1234|round(-2) }}"),
+    ("round.method_common", "{{ 2.5|round(0, 'common') }} {{ 7|round(method='common') }} {{ 2.675|round(2, method='common') }}"),
+    ("round.ceil_int_negative_precision", "{{ 1234|round(-2, method='ceil') }} {{ 1234|round(-2, 'floor') }}"),
     ("round.then_int", "{{ 2.7|round|int }}"),
     ("round.bad_method_errors", "{{ 2.5|round(method='up') }}"),
     ("round.string_errors", "{{ '2.5'|round }}"),

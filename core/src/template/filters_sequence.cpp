@@ -246,20 +246,30 @@ void join_into(Evaluator& ev, const Value& input, const CallArgs& args, const Ex
     std::string separator_storage;
     static const std::string no_separator;
     const std::string& separator = p.has(0) ? ev.text_ref(p.get(0), node, separator_storage) : no_separator;
-    KeyGetter getter = make_getter(p.get(1), false);
     const std::size_t start = out.size();
     bool first = true;
-    auto add = [&](const Value& raw) {
-        if (!first) out += separator;
-        first = false;
-        // A string item as append_text would add it; an item past the limit fails in
-        // check_size below with the same error instead.
-        if (raw.is_string() && !p.has(1)) out += raw.as_string();
-        else ev.append_text(out, p.has(1) ? getter(ev, raw, node) : raw, node);
-        ev.check_size(out.size() - start, node.offset);
+    const auto join_all = [&](const auto& add_item) {
+        const auto add = [&](const Value& raw) {
+            if (!first) out += separator;
+            first = false;
+            add_item(raw);
+            ev.check_size(out.size() - start, node.offset);
+        };
+        if (input.is_list()) for (const Value& item : input.as_list()) add(item);
+        else for (const Value& item : ev.iterate(input, node)) add(item);
     };
-    if (input.is_list()) for (const Value& item : input.as_list()) add(item);
-    else for (const Value& item : ev.iterate(input, node)) add(item);
+    if (p.has(1)) {
+        const KeyGetter getter = make_getter(p.get(1), false);
+        join_all([&](const Value& raw) { ev.append_text(out, getter(ev, raw, node), node); });
+        return;
+    }
+    // Without an attribute no getter is built (most joins: its vector and default Value cost
+    // more than joining a short list). A string item as append_text would add it; an item past
+    // the limit fails in check_size with the same error instead.
+    join_all([&](const Value& raw) {
+        if (raw.is_string()) out += raw.as_string();
+        else ev.append_text(out, raw, node);
+    });
 }
 Value f_join(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     return string_result(join_into, ev, input, args, node);

@@ -152,15 +152,17 @@ public:
     }
 
     // The key predicted to come next when the text at `quote` (an opening quote, `end` the end
-    // of the text) spells it, plain and closed: what get() would return for it, the quote
-    // skipped. nullptr otherwise (nothing changed).
-    const Value* predicted(const char* quote, const char* end, std::uint64_t object_id, bool& distinct) noexcept {
+    // of the text) spells it, plain and closed: what get() would return for it, and in `length`
+    // the bytes to skip (the key and its quotes). nullptr otherwise (nothing changed).
+    const Value* predicted(const char* quote, const char* end, std::uint64_t object_id, bool& distinct,
+                           std::size_t& length) noexcept {
         const std::size_t at = next_[previous_];
         if (!plain_[at]) return nullptr;
         const std::string& key = slots_[at].as_string();
         const std::size_t n = key.size();
         if (static_cast<std::size_t>(end - quote) < n + 2 || quote[n + 1] != '"' || !same_bytes(quote + 1, key.data(), n))
             return nullptr;
+        length = n + 2;
         return use(at, object_id, distinct);
     }
 
@@ -488,21 +490,29 @@ private:
         skip_whitespace();
         if (p_ == end_ || *p_ != '"') fail(p_, "expected an object key in double quotes");
         Frame& object = frames_.back();
-        if (const Value* predicted = keys_.predicted(p_, end_, object.id, object.keys_distinct)) {
-            p_ += predicted->as_string().size() + 2;
+        std::size_t length;
+        if (const Value* predicted = keys_.predicted(p_, end_, object.id, object.keys_distinct, length)) {
+            p_ += length;
             values_.push_back(*predicted);
         } else {
-            const std::string_view key = scan_string();
-            if (const Value* shared = keys_.get(key, object.id, object.keys_distinct)) {
-                values_.push_back(*shared);
-            } else {
-                object.keys_distinct = false;  // an uncached key proves nothing
-                values_.emplace_back(key);
-            }
+            read_unpredicted_key(object);
         }
         skip_whitespace();
         if (p_ == end_ || *p_ != ':') fail(p_, "expected ':' after the object key");
         ++p_;
+    }
+
+    // parse_key's other path, out of line: the scan and the cache lookup it would inline need a
+    // large frame and six saved registers, which the predicted key (most keys of a batch) would
+    // otherwise pay for on every call.
+    __attribute__((noinline)) void read_unpredicted_key(Frame& object) {
+        const std::string_view key = scan_string();
+        if (const Value* shared = keys_.get(key, object.id, object.keys_distinct)) {
+            values_.push_back(*shared);
+        } else {
+            object.keys_distinct = false;  // an uncached key proves nothing
+            values_.emplace_back(key);
+        }
     }
 
     void expect_literal(const char* word) {
