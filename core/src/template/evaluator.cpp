@@ -24,7 +24,7 @@ constexpr int max_value_depth = 600;
 
 Evaluator::Evaluator(const Program& program, const Context& context, const RenderOptions& options, std::string& out)
     : program_(&program),
-      context_(context),
+      root_(context.root().as_dict()),
       options_(options),
       out_(&out),
       out_base_(out.size()),
@@ -36,7 +36,7 @@ Evaluator::Evaluator(const Program& program, const Context& context, const Rende
 
 Evaluator::Evaluator(const Context& context, const RenderOptions& options)
     : program_(nullptr),
-      context_(context),
+      root_(context.root().as_dict()),
       options_(options),
       out_(nullptr),
       out_base_(0),

@@ -240,7 +240,9 @@ private:
     std::size_t global_end() const { return frames_.size() > 1 ? frames_[1] : vars_.size(); }
 
     const Program* program_;
-    const Context& context_;
+    // The context's root dict, found once: every context read starts there (a Context is not
+    // changed while a render reads it).
+    const Dict& root_;
     const RenderOptions& options_;
     std::string* out_;
     std::size_t out_base_;

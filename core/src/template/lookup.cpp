@@ -63,7 +63,7 @@ const Value& Evaluator::lookup_ref(const Expr& e, Value& storage) {
     if (e.may_be_local) {
         if (const Value* local = find_local(e.symbol)) return storage = *local;
     }
-    if (const Value* v = find_constant_key(context_.root().as_dict(), e.name, e)) return *v;
+    if (const Value* v = find_constant_key(root_, e.name, e)) return *v;
     storage = global_function(e.name);
     if (storage.is_undefined()) storage = Value::undefined(recycled_copy(e.name));
     return storage;
@@ -84,7 +84,7 @@ const Value* Evaluator::read_context_path(const Expr& e) {
     const Expr& root = *chain.front();
     // The recursion would hold a DepthGuard per step: where one of them would fail, let it.
     if (depth_ + static_cast<int>(chain.size()) > max_eval_depth || !stack_has_room()) return nullptr;
-    const Value* v = find_constant_key(context_.root().as_dict(), root.name, root);
+    const Value* v = find_constant_key(root_, root.name, root);
     for (std::size_t i = 1; v && i < chain.size(); ++i) {
         if (!v->is_dict()) return nullptr;
         const Expr& step = *chain[i];
