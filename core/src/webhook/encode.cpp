@@ -53,6 +53,26 @@ std::size_t plain_bytes_before(std::uint64_t marks) {
     return 0;
 #endif
 }
+
+// Copies the text from `i` to `d` a word at a time (whole words, the buffer has room) up to the
+// first byte that needs an escape, or to the last 7 bytes; moves `i` and `d` past what it copied.
+// Returns true when it stopped at a byte that needs an escape (text[i]).
+inline bool copy_plain_words(const char* text, std::size_t size, std::size_t& i, char*& d) {
+    while (i + 8 <= size) {
+        const std::uint64_t word = load8(text + i);
+        std::memcpy(d, &word, 8);
+        const std::uint64_t special = escape_bytes(word);
+        if (special != 0) {
+            const std::size_t plain = plain_bytes_before(special);
+            d += plain;
+            i += plain;
+            return true;
+        }
+        d += 8;
+        i += 8;
+    }
+    return false;
+}
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) { return utf8::valid(text); }
@@ -142,20 +162,7 @@ void append_json_text(std::string& out, std::string_view utf8, bool quoted) {
         out.resize(start + quotes + 6 * size);
         d = out.data() + start;
         if (quoted) *d++ = '"';
-        while (i + 8 <= size) {
-            const std::uint64_t word = load8(begin + i);
-            std::memcpy(d, &word, 8);
-            const std::uint64_t special = escape_bytes(word);
-            if (special == 0) {
-                d += 8;
-                i += 8;
-                continue;
-            }
-            const std::size_t plain = plain_bytes_before(special);
-            d += plain;
-            i += plain;
-            write_byte(std::uint8_t(begin[i++]));
-        }
+        while (copy_plain_words(begin, size, i, d)) write_byte(std::uint8_t(begin[i++]));
         for (; i < size; ++i) write_byte(std::uint8_t(begin[i]));
         if (quoted) *d++ = '"';
         out.resize(static_cast<std::size_t>(d - out.data()));
@@ -204,19 +211,8 @@ void append_json_escaped_twice(std::string& out, std::string_view utf8) {
     char* d = out.data() + start;
     std::size_t i = 0;
     while (i < size) {
-        if (i + 8 <= size) {
-            const std::uint64_t word = load8(begin + i);
-            const std::uint64_t special = escape_bytes(word);
-            std::memcpy(d, &word, 8);
-            if (special == 0) {
-                d += 8;
-                i += 8;
-                continue;
-            }
-            const std::size_t plain = plain_bytes_before(special);
-            d += plain;
-            i += plain;
-        }
+        copy_plain_words(begin, size, i, d);  // then an escape, or one of the last 7 bytes
+        if (i == size) break;
         const auto byte = std::uint8_t(begin[i++]);
         const char second = escape_second[byte];
         if (second == 0) {  // '/', DEL and UTF-8 stay raw at both levels
