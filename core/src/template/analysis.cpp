@@ -2,10 +2,10 @@
 #include "template/analysis.hpp"
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "template/objects.hpp"
+#include "template/string_index.hpp"
 
 namespace hooksmith::detail {
 
@@ -52,9 +52,7 @@ private:
 
 class Walker {
 public:
-    Walker(Program& p, const std::vector<char>& locals) : prog_(p), locals_(locals) {
-        seen_.reserve(16);
-    }
+    Walker(Program& p, const std::vector<char>& locals) : prog_(p), locals_(locals) {}
 
     void body(const Body& b) {
         for (const Stmt& s : b) stmt(s);
@@ -93,7 +91,7 @@ private:
             root->symbol == prog_.sym_filter_body)
             return;
         if (!global_function(root->name).is_undefined()) return;
-        if (seen_.emplace(e.path, 0).second) prog_.variables.push_back(e.path);
+        if (seen_.insert(e.path).second) prog_.variables.push_back(e.path);
     }
 
     void expr(const Expr& e) {
@@ -174,9 +172,7 @@ private:
 
     Program& prog_;
     const std::vector<char>& locals_;
-    // The paths already listed. A map of the same type as Symbols' (the value unused): one hash
-    // table instantiation in the module instead of two.
-    std::unordered_map<std::string, int> seen_;
+    StringIndex seen_;  // the paths already listed
 };
 
 }  // namespace
