@@ -1,9 +1,11 @@
 // Walks the tree in source order: context paths read (locals excluded) and macro `caller`/`varargs`/`kwargs` use.
 #include "template/analysis.hpp"
 
-#include <unordered_set>
+#include <string>
+#include <vector>
 
 #include "template/objects.hpp"
+#include "template/string_index.hpp"
 
 namespace hooksmith::detail {
 
@@ -21,9 +23,12 @@ bool is_method_name(const std::string& name) {
     return false;
 }
 
+// Symbols are dense ids (Symbols::intern), so the set of locals is a flag per symbol: an
+// unordered_set<int> instantiated its own hash table only for this (~1.5 KB of Wasm code).
 class LocalCollector {
 public:
-    std::unordered_set<int> locals;
+    explicit LocalCollector(std::size_t symbols) : locals(symbols, 0) {}
+    std::vector<char> locals;
 
     void body(const Body& b) {
         for (const Stmt& s : b) stmt(s);
@@ -31,22 +36,23 @@ public:
 
 private:
     void target(const Target& t) {
-        if (t.symbol >= 0) locals.insert(t.symbol);
+        if (t.symbol >= 0) mark(t.symbol);
         for (const auto& item : t.items) target(item);
     }
     void stmt(const Stmt& s) {
         for (const auto& t : s.targets) target(t);
-        for (const auto& p : s.params) locals.insert(p.symbol);
-        if (s.symbol >= 0) locals.insert(s.symbol);
+        for (const auto& p : s.params) mark(p.symbol);
+        if (s.symbol >= 0) mark(s.symbol);
         for (const auto& b : s.bodies) body(b);
+    }
+    void mark(int symbol) {
+        if (symbol >= 0 && static_cast<std::size_t>(symbol) < locals.size()) locals[static_cast<std::size_t>(symbol)] = 1;
     }
 };
 
 class Walker {
 public:
-    Walker(Program& p, const std::unordered_set<int>& locals) : prog_(p), locals_(locals) {
-        seen_.reserve(16);
-    }
+    Walker(Program& p, const std::vector<char>& locals) : prog_(p), locals_(locals) {}
 
     void body(const Body& b) {
         for (const Stmt& s : b) stmt(s);
@@ -80,7 +86,7 @@ private:
         const Expr* root = &e;
         while (root->kind == ExprKind::getattr || root->kind == ExprKind::getitem) root = root->children[0].get();
         if (root->kind != ExprKind::name) return;
-        if (locals_.count(root->symbol) || root->symbol == prog_.sym_loop || root->symbol == prog_.sym_caller ||
+        if (is_local(root->symbol) || root->symbol == prog_.sym_loop || root->symbol == prog_.sym_caller ||
             root->symbol == prog_.sym_varargs || root->symbol == prog_.sym_kwargs ||
             root->symbol == prog_.sym_filter_body)
             return;
@@ -160,15 +166,19 @@ private:
         for (const auto& b : s.bodies) body(b);
     }
 
+    bool is_local(int symbol) const {
+        return symbol >= 0 && static_cast<std::size_t>(symbol) < locals_.size() && locals_[static_cast<std::size_t>(symbol)];
+    }
+
     Program& prog_;
-    const std::unordered_set<int>& locals_;
-    std::unordered_set<std::string> seen_;
+    const std::vector<char>& locals_;
+    StringIndex seen_;  // the paths already listed
 };
 
 }  // namespace
 
 void analyze(Program& program) {
-    LocalCollector locals;
+    LocalCollector locals(program.symbols.size());
     locals.body(program.body);
     Walker walker(program, locals.locals);
     walker.body(program.body);

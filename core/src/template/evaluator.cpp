@@ -443,12 +443,12 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
         }
     } restore{*this, saved_barrier};
     for (const auto& b : closure) vars_.push_back(b);
-    std::vector<bool> bound(def.params.size(), false);
+    std::vector<char> bound(def.params.size(), 0);  // not vector<bool>: its own code in Wasm
     std::vector<Value> extra_positional;
     for (std::size_t i = 0; i < args.positional.size(); ++i) {
         if (i < def.params.size()) {
             bind(def.params[i].symbol, args.positional[i]);
-            bound[i] = true;
+            bound[i] = 1;
         } else if (def.uses_varargs) {
             extra_positional.push_back(args.positional[i]);
         } else {
@@ -463,7 +463,7 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
             if (def.params[i].name != kw.first) continue;
             if (bound[i]) fail(node, "macro '" + name + "' got multiple values for argument '" + kw.first + "'");
             bind(def.params[i].symbol, kw.second);
-            bound[i] = true;
+            bound[i] = 1;
             matched = true;
             break;
         }

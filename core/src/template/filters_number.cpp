@@ -12,6 +12,7 @@
 #include "template/params.hpp"
 #include "template/printing.hpp"
 #include "template/search.hpp"
+#include "template/sort.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -147,7 +148,9 @@ void to_json(Evaluator& ev, std::string& out, const Value& v, const Expr& node, 
         case Value::Kind::dict: {
             const Dict& d = v.as_dict();
             if (d.empty()) { out += "{}"; return; }
-            std::vector<std::pair<std::string, const Value*>> entries;
+            // Keys as string Values sorted by the engine's one stable sort (sort.hpp).
+            std::vector<Keyed> entries;
+            std::vector<const Value*> values;
             for (const auto& e : d.entries()) {
                 std::string key;
                 if (e.first.is_string()) key = e.first.as_string();
@@ -155,17 +158,17 @@ void to_json(Evaluator& ev, std::string& out, const Value& v, const Expr& node, 
                 else if (e.first.is_none()) key = "null";
                 else if (e.first.is_number()) key = e.first.repr();
                 else ev.fail(node, std::string("keys must be str, int, float, bool or None, not ") + e.first.type_name());
-                entries.emplace_back(std::move(key), &e.second);
+                entries.emplace_back(Value(std::move(key)), values.size());
+                values.push_back(&e.second);
             }
-            std::stable_sort(entries.begin(), entries.end(),
-                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            stable_sort_keyed(entries, [](const Keyed& a, const Keyed& b) { return a.first.as_string() < b.first.as_string(); });
             out += '{';
             for (std::size_t i = 0; i < entries.size(); ++i) {
                 if (i) out += indent < 0 ? ", " : ",";
                 newline(level + 1);
-                json_string(out, entries[i].first);
+                json_string(out, entries[i].first.as_string());
                 out += ": ";
-                to_json(ev, out, *entries[i].second, node, indent, level + 1, depth + 1);
+                to_json(ev, out, *values[entries[i].second], node, indent, level + 1, depth + 1);
                 ev.check_size(out.size(), node.offset);
             }
             newline(level);

@@ -7,6 +7,7 @@
 #include "template/operators.hpp"
 #include "template/params.hpp"
 #include "template/recycler.hpp"
+#include "template/sort.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::detail {
@@ -79,10 +80,10 @@ KeyGetter make_getter(const Value& attribute, bool ignore_case, bool allow_multi
 }
 
 void sort_by_key(Evaluator& ev, std::vector<Value>& items, const KeyGetter& key, bool reverse, const Expr& node) {
-    std::vector<std::pair<Value, std::size_t>> keyed;
+    std::vector<Keyed> keyed;
     keyed.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) keyed.emplace_back(key(ev, items[i], node), i);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    stable_sort_keyed(keyed, [&](const Keyed& a, const Keyed& b) {
         int c = order(ev, a.first, b.first, node);
         return reverse ? c > 0 : c < 0;
     });

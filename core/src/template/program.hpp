@@ -3,31 +3,23 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "hooksmith/template.hpp"
 #include "template/ast.hpp"
+#include "template/string_index.hpp"
 
 namespace hooksmith::detail {
 
 // Interns names so the evaluator compares small integers instead of strings.
 class Symbols {
 public:
-    int intern(std::string_view name) {
-        auto it = ids_.find(std::string(name));
-        if (it != ids_.end()) return it->second;
-        int id = static_cast<int>(names_.size());
-        names_.emplace_back(name);
-        ids_.emplace(names_.back(), id);
-        return id;
-    }
-    const std::string& name(int id) const { return names_[static_cast<std::size_t>(id)]; }
-    std::size_t size() const { return names_.size(); }
+    int intern(std::string_view name) { return index_.insert(name).first; }
+    const std::string& name(int id) const { return index_.key(id); }
+    std::size_t size() const { return index_.size(); }
 
 private:
-    std::unordered_map<std::string, int> ids_;
-    std::vector<std::string> names_;
+    StringIndex index_;
 };
 
 }  // namespace hooksmith::detail

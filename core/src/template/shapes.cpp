@@ -13,7 +13,7 @@ namespace {
 
 class ShapeCompiler {
 public:
-    explicit ShapeCompiler(Program& program) : program_(program), bound_(program.symbols.size(), false) {}
+    explicit ShapeCompiler(Program& program) : program_(program), bound_(program.symbols.size(), 0) {}
 
     void run() {
         // Symbols the evaluator binds itself, whatever the template says.
@@ -26,11 +26,11 @@ public:
 
 private:
     void mark(int symbol) {
-        if (symbol >= 0 && static_cast<std::size_t>(symbol) < bound_.size()) bound_[static_cast<std::size_t>(symbol)] = true;
+        if (symbol >= 0 && static_cast<std::size_t>(symbol) < bound_.size()) bound_[static_cast<std::size_t>(symbol)] = 1;
     }
     bool bound(int symbol) const {
         // A symbol interned after the scan (none are) or unknown counts as bound: the safe side.
-        return symbol < 0 || static_cast<std::size_t>(symbol) >= bound_.size() || bound_[static_cast<std::size_t>(symbol)];
+        return symbol < 0 || static_cast<std::size_t>(symbol) >= bound_.size() || bound_[static_cast<std::size_t>(symbol)] != 0;
     }
 
     // ---- every symbol a statement can bind ----
@@ -173,7 +173,8 @@ private:
     }
 
     Program& program_;
-    std::vector<bool> bound_;
+    // char, not bool: std::vector<bool> is a class of its own in the Wasm module (~1 KB of code).
+    std::vector<char> bound_;
 };
 
 }  // namespace
