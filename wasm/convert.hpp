@@ -23,7 +23,7 @@ void append_request_json(std::string& out, const Request& request);
 void append_error_json(std::string& out, const Error& error);
 // The exception being handled, as an Error; call it only inside a catch block. The one place that
 // turns C++ exceptions into JS-visible values: one copy of the handlers for every binding, where
-// each instantiation of run_guarded had its own (docs/performance.md, "Session 6").
+// each instantiation of run_guarded had its own (docs/performance-history.md, "Session 6").
 Error current_exception_error();
 
 // Runs `body`; what it throws reaches `on_error` as an Error.

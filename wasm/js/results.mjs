@@ -45,7 +45,7 @@ export class RenderIO {
     let needed = texts.length;
     for (let k = 0; k < texts.length; k++) needed += texts[k].length * 3;
     const view = this.#reserve(needed);
-    // Not joined first: V8 makes a string that large slowly (docs/performance.md, "Branch io").
+    // Not joined first: V8 makes a string that large slowly (docs/performance-history.md, "Branch `io`").
     let length = 0;
     for (let k = 0; k < texts.length; k++) {
       if (k > 0) view[length++] = 10;
@@ -101,7 +101,7 @@ export class RenderIO {
           const units = u32[cell++];
           if (units !== SAME) strings[place] = text.slice(position, (position += units));
         }
-        // A literal for one header: V8 pretenures it, as the objects below (performance.md, session 5).
+        // A literal for one header: V8 pretenures it, as the objects below (docs/performance-history.md, session 5).
         const headers = headerCount === 1 ? [[strings[3], strings[4]]] : new Array(headerCount);
         for (let h = 0; headerCount !== 1 && h < headerCount; h++) headers[h] = [strings[3 + 2 * h], strings[4 + 2 * h]];
         results[slots[count++]] = { request: { method: strings[0], url: strings[1], headers, body: hasBody ? strings[2] : null } };
