@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "template/bytes.hpp"
 #include "template/utf8.hpp"
 
 namespace hooksmith::wasm {
@@ -59,8 +60,10 @@ void ResultRecords::rewind(const Marks& marks) {
 }
 
 bool ResultRecords::add_string(const std::string& text, std::size_t place) {
+    // same_bytes, not memcmp: Emscripten's memcmp compares byte by byte unless both texts are
+    // 4-aligned, and a body of a few hundred bytes is compared here per request.
     if (place < previous_.size() && previous_[place].second == text.size() &&
-        std::memcmp(text_.data() + previous_[place].first, text.data(), text.size()) == 0) {
+        detail::same_bytes(text_.data() + previous_[place].first, text.data(), text.size())) {
         cells_.push_back(kSame);
         return true;
     }

@@ -275,7 +275,7 @@ public:
     std::size_t find(std::size_t place, const char* open, const char* end, std::size_t depth, const Value*& value) const noexcept {
         const Entry& entry = entries_[place];
         const std::size_t n = entry.size;
-        if (n == 0 || static_cast<std::size_t>(end - open) < n || std::memcmp(open, entry.text.get(), n) != 0) return 0;
+        if (n == 0 || static_cast<std::size_t>(end - open) < n || !same_bytes(open, entry.text.get(), n)) return 0;
         // Parsing it would open nesting_depth() containers from here: past the limit the parse
         // must run, to fail where and as it always fails.
         if (depth + static_cast<std::size_t>(entry.value.nesting_depth()) > max_json_value_depth) return 0;
