@@ -92,6 +92,18 @@ test('progress after every chunk; the event loop runs during a long batch; abort
     assert.equal(calls, 3);
   }));
 
+// The core splits a chunk at its newlines, 16 bytes a step in a SIMD build (wasm/bindings.cpp,
+// line_end): texts of every length from 0 to 40 bytes, side by side in one chunk, put a newline
+// at every offset of a block and several in one block.
+test('every line of a chunk ends where it should, whatever its length', () =>
+  withHook({ ...SPEC_CONFIG, missing: 'jinja' }, async (hook) => {
+    const texts = Array.from({ length: 38 }, (_, n) => `{"userId":"${'x'.repeat(n)}"}`);  // 13 to 50 bytes
+    for (let n = 0; n <= 40; n++) texts.push(n < 2 ? ' '.repeat(n) : '{}'.padEnd(n, ' '));  // 0 to 40 bytes
+    const expected = texts.map((text) => renderOne(hook, text));
+    assert.deepEqual(await hook.renderMany(texts, { chunkSize: texts.length }), expected);
+    assert.deepEqual(await hook.renderMany(texts, { chunkSize: 7 }), expected);
+  }));
+
 test('a deleted webhook rejects renderMany', async () => {
   const hook = hs.compile(SPEC_CONFIG);
   hook.delete();
