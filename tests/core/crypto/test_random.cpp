@@ -34,8 +34,8 @@ TEST_CASE("random_token: every character of the alphabet appears", "[random]") {
 }
 
 TEST_CASE("random_token: the 6-bit groups are uniform", "[random]") {
-    // 1 000 expected draws per symbol, σ ≈ 31: ±200 fails by chance about once in 10^9 runs, and
-    // catches a bit lost or reused between the bytes the generator gives.
+    // 1 000 expected draws per symbol, σ ≈ 31: ±200 (6.4 σ) for any of the 64 fails by chance about
+    // once in 10^8 runs, and catches a bit lost or reused between the bytes the generator gives.
     std::map<char, int> counts;
     for (char c : random_token(64000)) ++counts[c];
     for (const auto& [symbol, count] : counts) {
