@@ -7,6 +7,7 @@
 // compares them with glibc's strtod and snprintf on random inputs.
 #pragma once
 
+#include <cstdarg>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -54,6 +55,12 @@ struct Spec {
 // `long long` (u o x X print the value as unsigned long long, as printf does).
 void append_double(std::string& out, double v, const Spec& spec);
 void append_integer(std::string& out, long long v, const Spec& spec);
+
+// vsnprintf's formatting, appended to `out`: flags, width, precision (and *), the lengths hh h l
+// ll j z t, and d i u o x X p c s e E f F g G %; other conversions (%a, %n, long double, wide) are
+// copied as text. Returns the bytes appended. The Wasm module's sprintf and snprintf
+// (wasm/libc_printf.cpp) are this, so that libc's printf stays out of it.
+std::size_t vformat(std::string& out, const char* format, std::va_list args);
 
 // snprintf("%.*f", decimals, v) and ("%.*e", ...) without flags or width, for the filters.
 std::string fixed(double v, int decimals);

@@ -1,5 +1,6 @@
 // C printf's %e %f %g and %d %o %x on top of the exact digits of decimal.cpp: every flag, width and
 // precision as glibc's snprintf prints them (the `%` operator and str.format promised C's output).
+#include <cstdarg>
 #include <cstdint>
 #include <cstring>
 
@@ -159,6 +160,111 @@ std::string fixed(double v, int decimals) {
     std::string out;
     append_double(out, v, spec);
     return out;
+}
+
+std::size_t vformat(std::string& out, const char* format, std::va_list args) {
+    const std::size_t before = out.size();
+    for (const char* f = format; *f; ++f) {
+        if (*f != '%') {
+            out += *f;
+            continue;
+        }
+        const char* const start = f++;
+        Spec spec;
+        for (;; ++f) {
+            if (*f == '-') spec.left = true;
+            else if (*f == '+') spec.plus = true;
+            else if (*f == ' ') spec.space = true;
+            else if (*f == '#') spec.alt = true;
+            else if (*f == '0') spec.zero = true;
+            else break;
+        }
+        if (*f == '*') {
+            const int width = va_arg(args, int);
+            if (width < 0) spec.left = true;
+            spec.width = width < 0 ? 0u - static_cast<unsigned>(width) : static_cast<unsigned>(width);
+            ++f;
+        } else {
+            for (; *f >= '0' && *f <= '9'; ++f) spec.width = spec.width * 10 + static_cast<std::size_t>(*f - '0');
+        }
+        if (*f == '.') {
+            ++f;
+            if (*f == '*') {
+                const int precision = va_arg(args, int);
+                spec.precision = precision < 0 ? -1 : precision;
+                ++f;
+            } else {
+                spec.precision = 0;
+                for (; *f >= '0' && *f <= '9'; ++f) spec.precision = spec.precision * 10 + (*f - '0');
+            }
+        }
+        // Length: -2 hh, -1 h, 0 int, 1 l, 2 ll / j, 3 z / t (size_t and ptrdiff_t).
+        int length = 0;
+        if (*f == 'h') length = *++f == 'h' ? (++f, -2) : -1;
+        else if (*f == 'l') length = *++f == 'l' ? (++f, 2) : 1;
+        else if (*f == 'j') length = (++f, 2);
+        else if (*f == 'z' || *f == 't') length = (++f, 3);
+        const char type = *f;
+        switch (type) {
+            case '%': out += '%'; break;
+            case 'd': case 'i': {
+                long long v = length == 2 ? va_arg(args, long long)
+                            : length == 1 ? va_arg(args, long)
+                            : length == 3 ? static_cast<long long>(va_arg(args, std::ptrdiff_t))
+                                          : va_arg(args, int);
+                if (length == -1) v = static_cast<short>(v);
+                if (length == -2) v = static_cast<signed char>(v);
+                spec.type = 'd';
+                append_integer(out, v, spec);
+                break;
+            }
+            case 'u': case 'o': case 'x': case 'X': case 'p': {
+                unsigned long long v = type == 'p' ? reinterpret_cast<std::uintptr_t>(va_arg(args, void*))
+                                     : length == 2 ? va_arg(args, unsigned long long)
+                                     : length == 1 ? va_arg(args, unsigned long)
+                                     : length == 3 ? va_arg(args, std::size_t)
+                                                   : va_arg(args, unsigned);
+                if (length == -1) v = static_cast<unsigned short>(v);
+                if (length == -2) v = static_cast<unsigned char>(v);
+                spec.type = type;
+                if (type == 'p') {  // glibc's form: 0x and the hex digits, "(nil)" for null
+                    if (v == 0) {
+                        spec.precision = -1;
+                        spec.zero = false;
+                        append_padded(out, "(nil)", 0, spec, false);
+                        break;
+                    }
+                    spec.type = 'x';
+                    spec.alt = true;
+                }
+                append_integer(out, static_cast<long long>(v), spec);
+                break;
+            }
+            case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+                spec.type = type;
+                append_double(out, va_arg(args, double), spec);
+                break;
+            case 'c': {
+                const std::string c(1, static_cast<char>(va_arg(args, int)));
+                append_padded(out, c, 0, spec, false);
+                break;
+            }
+            case 's': {
+                const char* s = va_arg(args, const char*);
+                if (!s) s = "(null)";
+                std::size_t n = std::strlen(s);
+                if (spec.precision >= 0 && static_cast<std::size_t>(spec.precision) < n)
+                    n = static_cast<std::size_t>(spec.precision);
+                append_padded(out, std::string(s, n), 0, spec, false);
+                break;
+            }
+            default:
+                // %a, %n, %L…, wide characters: not formatted; the text shows what was asked.
+                out.append(start, static_cast<std::size_t>(f - start) + (*f ? 1 : 0));
+                if (!*f) --f;
+        }
+    }
+    return out.size() - before;
 }
 
 }  // namespace hooksmith::decimal

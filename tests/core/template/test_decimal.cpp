@@ -293,3 +293,35 @@ TEST_CASE("decimal: repr and round keep what snprintf and strtod gave them", "[d
         }
     }
 }
+
+namespace {
+
+std::string our_format(const char* format, ...) {
+    va_list args;
+    va_start(args, format);
+    std::string out;
+    hooksmith::decimal::vformat(out, format, args);
+    va_end(args);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("decimal::vformat (the Wasm module's sprintf) formats as glibc does", "[decimal]") {
+    int x = 0;
+    CHECK(our_format("%p", static_cast<void*>(&x)) == c_format("%p", static_cast<void*>(&x)));
+    CHECK(our_format("%p|%5s|%-5s|%.2s|%c|%%|%s", static_cast<void*>(nullptr), "ab", "ab", "abc", 'z', static_cast<const char*>(nullptr)) ==
+          "(nil)|   ab|ab   |ab|z|%|(null)");
+    CHECK(our_format("Unknown error %d", -5) == c_format("Unknown error %d", -5));
+    CHECK(our_format("%hhd %hd %ld %lld %zu %jd %tx", 300, 70000, -7L, LLONG_MIN, static_cast<std::size_t>(42),
+                     static_cast<intmax_t>(-1), static_cast<std::ptrdiff_t>(255)) ==
+          c_format("%hhd %hd %ld %lld %zu %jd %tx", 300, 70000, -7L, LLONG_MIN, static_cast<std::size_t>(42),
+                   static_cast<intmax_t>(-1), static_cast<std::ptrdiff_t>(255)));
+    CHECK(our_format("%*d|%-*d|%.*f|%*.*e", 6, 42, 6, 42, 3, 2.0 / 3, -12, 2, 12345.678) ==
+          c_format("%*d|%-*d|%.*f|%*.*e", 6, 42, 6, 42, 3, 2.0 / 3, -12, 2, 12345.678));
+    CHECK(our_format("%u %o %#x %X %+.3d % d", 4000000000u, 8u, 255u, 255u, 7, 7) ==
+          c_format("%u %o %#x %X %+.3d % d", 4000000000u, 8u, 255u, 255u, 7, 7));
+    CHECK(our_format("%g %G %f %e", 1e-5, 1e20, 0.1, -0.0) == c_format("%g %G %f %e", 1e-5, 1e20, 0.1, -0.0));
+    // What it does not format is shown as written, not guessed at.
+    CHECK(our_format("%a %n|end", 1.0, &x) == "%a %n|end");
+}
