@@ -6,8 +6,8 @@
 
 namespace hooksmith::crypto {
 
-// `length` characters of the URL-safe alphabet [A-Za-z0-9_-], from a generator seeded once from
-// getentropy() (what std::random_device reads on Emscripten). Tokens of 16+ characters never repeat within a run.
+// `length` characters of the URL-safe alphabet [A-Za-z0-9_-], 6 bits each from the system's
+// random generator (getentropy); throws std::runtime_error in the unlikely case it fails.
 std::string random_token(std::size_t length);
 
 }  // namespace hooksmith::crypto

@@ -1,5 +1,7 @@
 #include "hooksmith/error.hpp"
 
+#include "template/message.hpp"
+
 namespace hooksmith {
 
 const char* to_string(ErrorKind kind) noexcept {
@@ -30,5 +32,40 @@ Error Error::in_field(std::string field_name) const {
     copy.field = std::move(field_name);
     return copy;
 }
+
+namespace detail {
+
+void Piece::append_to(std::string& out) const {
+    switch (kind_) {
+        case Kind::text: out.append(text_, size_); return;
+        case Kind::character: out += static_cast<char>(number_); return;
+        case Kind::signed_number: out += std::to_string(static_cast<long long>(number_)); return;
+        case Kind::unsigned_number: out += std::to_string(number_); return;
+        case Kind::indexed:
+            out.append(text_, size_);
+            out += '[';
+            out += std::to_string(number_);
+            out += ']';
+            return;
+    }
+}
+
+std::string join(Parts parts) {
+    std::string out;
+    for (const Piece& piece : parts) piece.append_to(out);
+    return out;
+}
+
+void throw_error(ErrorKind kind, Parts message) { throw Error(kind, join(message)); }
+
+void throw_error(ErrorKind kind, Parts message, Parts field) {
+    Error error(kind, join(message));
+    error.field = join(field);
+    throw error;
+}
+
+void throw_in_field(const Error& error, Parts field) { throw error.in_field(join(field)); }
+
+}  // namespace detail
 
 }  // namespace hooksmith

@@ -114,6 +114,8 @@ std::string json_failure_reason(std::string_view what) {
 std::string data_field(std::string_view key) { return "data." + std::string(key); }
 std::string header_field(std::string_view name) { return "headers." + std::string(name); }
 
+void fail_config(Parts message, Parts field) { throw_error(ErrorKind::config, message, field); }
+
 }  // namespace detail
 
 namespace {
@@ -123,6 +125,11 @@ namespace {
 using detail::JsonType;
 using detail::JsonView;
 using detail::equals_ignore_case;
+using detail::fail_config;
+using detail::Indexed;
+using detail::join;
+using detail::Parts;
+using detail::throw_in_field;
 
 const std::vector<std::string_view> top_level_fields = {
     "method", "url", "contentType", "data", "body", "headers", "missing", "signing", "retry", "linkedData"};
@@ -131,12 +138,6 @@ const std::vector<std::string_view> header_members = {"name", "value"};
 const std::vector<std::string_view> signing_members = {"scheme", "secret", "id"};
 const std::vector<std::string_view> linked_data_members = {"name", "url", "method", "headers"};
 const std::vector<std::string_view> methods = {"POST", "PUT", "PATCH", "DELETE", "GET"};
-
-Error config_error(std::string message, std::string field) {
-    Error error(ErrorKind::config, std::move(message));
-    error.field = std::move(field);
-    return error;
-}
 
 const char* json_type_name(const JsonView& value) {
     switch (value.type()) {
@@ -151,14 +152,25 @@ const char* json_type_name(const JsonView& value) {
     }
 }
 
-const std::string& expect_string(const JsonView& value, const std::string& field, const char* what) {
-    if (!value.is_string()) {
-        throw config_error(field + " must be " + what + ", not " + json_type_name(value), field);
-    }
+[[noreturn]] void fail_not_string(const JsonView& value, Parts field, const char* what) {
+    const std::string path = join(field);
+    fail_config({path, " must be ", what, ", not ", json_type_name(value)}, {path});
+}
+
+// `field` is only joined when the value is not a string.
+const std::string& expect_string(const JsonView& value, Parts field, const char* what) {
+    if (!value.is_string()) fail_not_string(value, field, what);
     return value.string();
 }
 
-void reject_unknown_members(const JsonView& object, const std::string& prefix, std::string_view where,
+[[noreturn]] void fail_unknown_member(const std::string& name, Parts where, Parts prefix,
+                                      const std::vector<std::string_view>& known) {
+    fail_config({detail::unknown_field_message(name, join(where), known)}, {join(prefix), name});
+}
+
+// `where` names the object in the message ("data[2]"), `prefix` starts the member's field path
+// ("data[2].").
+void reject_unknown_members(const JsonView& object, Parts where, Parts prefix,
                             const std::vector<std::string_view>& known) {
     // Of several unknown members, the first in key order is reported (as when configs were
     // parsed into a std::map), whatever their order in the text.
@@ -170,40 +182,35 @@ void reject_unknown_members(const JsonView& object, const std::string& prefix, s
             unknown = &name;
         }
     }
-    if (unknown) throw config_error(detail::unknown_field_message(*unknown, where, known), prefix + *unknown);
+    if (unknown) fail_unknown_member(*unknown, where, prefix, known);
 }
 
 std::vector<DataField> parse_data(const JsonView& value) {
     if (!value.is_array()) {
-        throw config_error(std::string("data must be a list of {\"key\", \"value\"} pairs, not ") +
-                               json_type_name(value), "data");
+        fail_config({"data must be a list of {\"key\", \"value\"} pairs, not ", json_type_name(value)}, {"data"});
     }
     std::vector<DataField> data;
     data.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
         const JsonView entry = value[i];
-        const std::string prefix = "data[" + std::to_string(i) + "]";
+        const Indexed at{"data", i};
         if (!entry.is_object()) {
-            throw config_error(prefix + " must be an object {\"key\": …, \"value\": …}, not " +
-                                   json_type_name(entry), prefix);
+            fail_config({at, " must be an object {\"key\": …, \"value\": …}, not ", json_type_name(entry)}, {at});
         }
-        reject_unknown_members(entry, prefix + ".", prefix, data_members);
+        reject_unknown_members(entry, {at}, {at, "."}, data_members);
         DataField field;
         auto key = entry.find("key");
-        if (!key) throw config_error(prefix + " has no key", prefix + ".key");
-        field.key = expect_string(*key, prefix + ".key", "a string");
+        if (!key) fail_config({at, " has no key"}, {at, ".key"});
+        field.key = expect_string(*key, {at, ".key"}, "a string");
         auto text = entry.find("value");
-        if (!text) {
-            throw config_error(prefix + " has no value (a template)", prefix + ".value");
-        }
-        field.value = expect_string(*text, prefix + ".value", "a string (a template)");
+        if (!text) fail_config({at, " has no value (a template)"}, {at, ".value"});
+        field.value = expect_string(*text, {at, ".value"}, "a string (a template)");
         auto type = entry.find("type");
         if (type) {
-            const std::string& name = expect_string(*type, prefix + ".type", "a string");
+            const std::string& name = expect_string(*type, {at, ".type"}, "a string");
             auto parsed = detail::parse_value_type(name);
             if (!parsed) {
-                throw config_error(prefix + ".type '" + name +
-                                       "' is not one of string, number, boolean, json", prefix + ".type");
+                fail_config({at, ".type '", name, "' is not one of string, number, boolean, json"}, {at, ".type"});
             }
             field.type = *parsed;
         }
@@ -214,28 +221,25 @@ std::vector<DataField> parse_data(const JsonView& value) {
 
 std::vector<HeaderField> parse_headers(const JsonView& value) {
     if (!value.is_array()) {
-        throw config_error(std::string("headers must be a list of {\"name\", \"value\"} pairs, not ") +
-                               json_type_name(value), "headers");
+        fail_config({"headers must be a list of {\"name\", \"value\"} pairs, not ", json_type_name(value)},
+                    {"headers"});
     }
     std::vector<HeaderField> headers;
     headers.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
         const JsonView entry = value[i];
-        const std::string prefix = "headers[" + std::to_string(i) + "]";
+        const Indexed at{"headers", i};
         if (!entry.is_object()) {
-            throw config_error(prefix + " must be an object {\"name\": …, \"value\": …}, not " +
-                                   json_type_name(entry), prefix);
+            fail_config({at, " must be an object {\"name\": …, \"value\": …}, not ", json_type_name(entry)}, {at});
         }
-        reject_unknown_members(entry, prefix + ".", prefix, header_members);
+        reject_unknown_members(entry, {at}, {at, "."}, header_members);
         HeaderField header;
         auto name = entry.find("name");
-        if (!name) throw config_error(prefix + " has no name", prefix + ".name");
-        header.name = expect_string(*name, prefix + ".name", "a string");
+        if (!name) fail_config({at, " has no name"}, {at, ".name"});
+        header.name = expect_string(*name, {at, ".name"}, "a string");
         auto text = entry.find("value");
-        if (!text) {
-            throw config_error(prefix + " has no value (a template)", detail::header_field(header.name));
-        }
-        header.value = expect_string(*text, detail::header_field(header.name), "a string (a template)");
+        if (!text) fail_config({at, " has no value (a template)"}, {"headers.", header.name});
+        header.value = expect_string(*text, {"headers.", header.name}, "a string (a template)");
         headers.push_back(std::move(header));
     }
     return headers;
@@ -243,37 +247,33 @@ std::vector<HeaderField> parse_headers(const JsonView& value) {
 
 std::vector<LinkedDataSource> parse_linked_data(const JsonView& value) {
     if (!value.is_array()) {
-        throw config_error(std::string("linkedData must be a list of {\"name\", \"url\"} sources, not ") +
-                               json_type_name(value), "linkedData");
+        fail_config({"linkedData must be a list of {\"name\", \"url\"} sources, not ", json_type_name(value)},
+                    {"linkedData"});
     }
     std::vector<LinkedDataSource> sources;
     sources.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
         const JsonView entry = value[i];
-        const std::string prefix = "linkedData[" + std::to_string(i) + "]";
+        const Indexed at{"linkedData", i};
         if (!entry.is_object()) {
-            throw config_error(prefix + " must be an object {\"name\": …, \"url\": …}, not " +
-                                   json_type_name(entry), prefix);
+            fail_config({at, " must be an object {\"name\": …, \"url\": …}, not ", json_type_name(entry)}, {at});
         }
-        reject_unknown_members(entry, prefix + ".", prefix, linked_data_members);
+        reject_unknown_members(entry, {at}, {at, "."}, linked_data_members);
         LinkedDataSource source;
         auto name = entry.find("name");
-        if (!name) throw config_error(prefix + " has no name", prefix + ".name");
-        source.name = expect_string(*name, prefix + ".name", "a string");
+        if (!name) fail_config({at, " has no name"}, {at, ".name"});
+        source.name = expect_string(*name, {at, ".name"}, "a string");
         auto url = entry.find("url");
-        if (!url) {
-            throw config_error(prefix + " has no url (a literal URL with \"{}\" for the parameter)",
-                               prefix + ".url");
-        }
-        source.url = expect_string(*url, prefix + ".url", "a string (a literal URL)");
+        if (!url) fail_config({at, " has no url (a literal URL with \"{}\" for the parameter)"}, {at, ".url"});
+        source.url = expect_string(*url, {at, ".url"}, "a string (a literal URL)");
         if (auto method = entry.find("method"); method) {
-            source.method = expect_string(*method, prefix + ".method", "a string");
+            source.method = expect_string(*method, {at, ".method"}, "a string");
         }
         if (auto headers = entry.find("headers"); headers) {
             try {
                 source.headers = parse_headers(*headers);
             } catch (const Error& error) {
-                throw error.in_field(prefix + "." + error.field);
+                throw_in_field(error, {at, ".", error.field});
             }
         }
         sources.push_back(std::move(source));
@@ -283,21 +283,19 @@ std::vector<LinkedDataSource> parse_linked_data(const JsonView& value) {
 
 SigningConfig parse_signing(const JsonView& value) {
     if (!value.is_object()) {
-        throw config_error(std::string("signing must be an object {\"scheme\", \"secret\", \"id\"}, not ") +
-                               json_type_name(value), "signing");
+        fail_config({"signing must be an object {\"scheme\", \"secret\", \"id\"}, not ", json_type_name(value)},
+                    {"signing"});
     }
-    reject_unknown_members(value, "signing.", "signing", signing_members);
+    reject_unknown_members(value, {"signing"}, {"signing."}, signing_members);
     SigningConfig signing;
     if (auto scheme = value.find("scheme"); scheme) {
-        signing.scheme = expect_string(*scheme, "signing.scheme", "a string");
+        signing.scheme = expect_string(*scheme, {"signing.scheme"}, "a string");
     }
     auto secret = value.find("secret");
-    if (!secret) {
-        throw config_error("signing needs a secret (\"whsec_\" + base64)", "signing.secret");
-    }
-    signing.secret = expect_string(*secret, "signing.secret", "a string");
+    if (!secret) fail_config({"signing needs a secret (\"whsec_\" + base64)"}, {"signing.secret"});
+    signing.secret = expect_string(*secret, {"signing.secret"}, "a string");
     if (auto id = value.find("id"); id) {
-        signing.id = expect_string(*id, "signing.id", "a string (a template)");
+        signing.id = expect_string(*id, {"signing.id"}, "a string (a template)");
     }
     return signing;
 }
@@ -305,7 +303,7 @@ SigningConfig parse_signing(const JsonView& value) {
 MissingPolicy parse_missing(const std::string& name) {
     if (name == "suppress") return MissingPolicy::suppress;
     if (name == "jinja") return MissingPolicy::jinja;
-    throw config_error("missing must be \"suppress\" or \"jinja\", not '" + name + "'", "missing");
+    fail_config({"missing must be \"suppress\" or \"jinja\", not '", name, "'"}, {"missing"});
 }
 
 bool is_printable_ascii(std::string_view text) {
@@ -321,30 +319,28 @@ void validate_content_type(WebhookConfig& config) {
         } else if (equals_ignore_case(type, detail::form_content_type)) {
             type = std::string(detail::form_content_type);
         } else {
-            throw config_error("contentType must be application/json or "
-                               "application/x-www-form-urlencoded with data (any type is allowed "
-                               "with a raw body)", "contentType");
+            fail_config({"contentType must be application/json or application/x-www-form-urlencoded with "
+                         "data (any type is allowed with a raw body)"}, {"contentType"});
         }
         return;
     }
     const bool padded = !type.empty() && (type.front() == ' ' || type.back() == ' ');
     if (type.empty() || padded || !is_printable_ascii(type)) {
-        throw config_error("contentType must be a non-empty header value of printable ASCII "
-                           "without surrounding spaces", "contentType");
+        fail_config({"contentType must be a non-empty header value of printable ASCII without surrounding "
+                     "spaces"}, {"contentType"});
     }
 }
 
 void validate_data(const WebhookConfig& config) {
     for (std::size_t i = 0; i < config.data.size(); ++i) {
         const std::string& key = config.data[i].key;
-        const std::string index_field = "data[" + std::to_string(i) + "].key";
-        if (key.empty()) throw config_error(index_field + " is empty; keys must be non-empty", index_field);
-        if (!detail::is_valid_utf8(key)) throw config_error(index_field + " is not valid UTF-8", index_field);
+        const Indexed at{"data", i};
+        if (key.empty()) fail_config({at, ".key is empty; keys must be non-empty"}, {at, ".key"});
+        if (!detail::is_valid_utf8(key)) fail_config({at, ".key is not valid UTF-8"}, {at, ".key"});
         for (std::size_t j = 0; j < i; ++j) {
             if (config.data[j].key == key) {
-                throw config_error("the data key '" + key + "' is given twice (data[" +
-                                       std::to_string(j) + "] and data[" + std::to_string(i) + "])",
-                                   detail::data_field(key));
+                fail_config({"the data key '", key, "' is given twice (", Indexed{"data", j}, " and ", at, ")"},
+                            {"data.", key});
             }
         }
     }
@@ -356,32 +352,31 @@ void validate_headers(const WebhookConfig& config) {
     for (std::size_t i = 0; i < config.headers.size(); ++i) {
         const std::string& name = config.headers[i].name;
         if (!detail::is_http_token(name)) {
-            const std::string field = "headers[" + std::to_string(i) + "].name";
-            throw config_error(field + " is not a valid header name (letters, digits and "
-                               "!#$%&'*+-.^_`|~ only)", field);
+            const Indexed at{"headers", i};
+            fail_config({at, ".name is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"},
+                        {at, ".name"});
         }
-        const std::string field = detail::header_field(name);
         if (equals_ignore_case(name, "Content-Type")) {
-            throw config_error("Content-Type cannot be set as a header: use contentType", field);
+            fail_config({"Content-Type cannot be set as a header: use contentType"}, {"headers.", name});
         }
         if (detail::is_forbidden_request_header(name)) {
-            throw config_error("the header " + name + " is forbidden in browsers (fetch drops it "
-                               "silently), so it cannot be configured", field);
+            fail_config({"the header ", name, " is forbidden in browsers (fetch drops it silently), so it "
+                         "cannot be configured"}, {"headers.", name});
         }
         if (config.signing) {
             for (std::string_view reserved : signing_headers) {
                 if (equals_ignore_case(name, reserved)) {
-                    throw config_error("the header " + name + " is set by signing", field);
+                    fail_config({"the header ", name, " is set by signing"}, {"headers.", name});
                 }
             }
         }
         if (!detail::is_valid_utf8(config.headers[i].value)) {
-            throw config_error("the header value template is not valid UTF-8", field);
+            fail_config({"the header value template is not valid UTF-8"}, {"headers.", name});
         }
         for (std::size_t j = 0; j < i; ++j) {
             if (equals_ignore_case(config.headers[j].name, name)) {
-                throw config_error("the header " + name + " is given twice (names are "
-                                   "case-insensitive)", field);
+                fail_config({"the header ", name, " is given twice (names are case-insensitive)"},
+                            {"headers.", name});
             }
         }
     }
@@ -390,7 +385,7 @@ void validate_headers(const WebhookConfig& config) {
 void validate_signing(const WebhookConfig& config) {
     if (!config.signing) return;
     if (config.signing->scheme != "standard-webhooks") {
-        throw config_error("signing.scheme must be \"standard-webhooks\"", "signing.scheme");
+        fail_config({"signing.scheme must be \"standard-webhooks\""}, {"signing.scheme"});
     }
     (void)detail::parse_signing_secret(config.signing->secret);  // throws, field signing.secret
 }
@@ -421,20 +416,16 @@ void validate_config(WebhookConfig& config) {
     std::transform(upper.begin(), upper.end(), upper.begin(),
                    [](unsigned char c) { return char(std::toupper(c)); });
     if (std::find(methods.begin(), methods.end(), std::string_view(upper)) == methods.end()) {
-        throw config_error("method must be one of POST, PUT, PATCH, DELETE, GET (any case)", "method");
+        fail_config({"method must be one of POST, PUT, PATCH, DELETE, GET (any case)"}, {"method"});
     }
     config.method = upper;
-    if (config.url.empty()) throw config_error("url is required (a template)", "url");
-    if (!detail::is_valid_utf8(config.url)) throw config_error("url is not valid UTF-8", "url");
-    if (config.body && !config.data.empty()) {
-        throw config_error("give either body or data, not both", "body");
-    }
+    if (config.url.empty()) fail_config({"url is required (a template)"}, {"url"});
+    if (!detail::is_valid_utf8(config.url)) fail_config({"url is not valid UTF-8"}, {"url"});
+    if (config.body && !config.data.empty()) fail_config({"give either body or data, not both"}, {"body"});
     if (config.body && config.method == "GET") {
-        throw config_error("a GET request cannot have a body (data goes into the query string)", "body");
+        fail_config({"a GET request cannot have a body (data goes into the query string)"}, {"body"});
     }
-    if (config.body && !detail::is_valid_utf8(*config.body)) {
-        throw config_error("body is not valid UTF-8", "body");
-    }
+    if (config.body && !detail::is_valid_utf8(*config.body)) fail_config({"body is not valid UTF-8"}, {"body"});
     validate_content_type(config);
     validate_data(config);
     validate_headers(config);
@@ -446,32 +437,29 @@ namespace detail {
 
 WebhookConfig config_from_view(const JsonView& value) {
     if (!value.is_object()) {
-        throw config_error(std::string("a webhook config must be a JSON object, not ") +
-                               json_type_name(value), "");
+        fail_config({"a webhook config must be a JSON object, not ", json_type_name(value)}, {});
     }
-    reject_unknown_members(value, "", "the config", top_level_fields);
+    reject_unknown_members(value, {"the config"}, {}, top_level_fields);
     WebhookConfig config;
     if (auto method = value.find("method"); method) {
-        config.method = expect_string(*method, "method", "a string");
+        config.method = expect_string(*method, {"method"}, "a string");
     }
     auto url = value.find("url");
-    if (!url) throw config_error("url is required (a template)", "url");
-    config.url = expect_string(*url, "url", "a string (a template)");
+    if (!url) fail_config({"url is required (a template)"}, {"url"});
+    config.url = expect_string(*url, {"url"}, "a string (a template)");
     if (auto type = value.find("contentType"); type) {
-        config.content_type = expect_string(*type, "contentType", "a string");
+        config.content_type = expect_string(*type, {"contentType"}, "a string");
     }
     auto data = value.find("data");
     auto body = value.find("body");
-    if (data && body) {
-        throw config_error("give either body or data, not both", "body");
-    }
+    if (data && body) fail_config({"give either body or data, not both"}, {"body"});
     if (data) config.data = parse_data(*data);
-    if (body) config.body = expect_string(*body, "body", "a string (a template)");
+    if (body) config.body = expect_string(*body, {"body"}, "a string (a template)");
     if (auto headers = value.find("headers"); headers) {
         config.headers = parse_headers(*headers);
     }
     if (auto missing = value.find("missing"); missing) {
-        config.missing = parse_missing(expect_string(*missing, "missing", "a string"));
+        config.missing = parse_missing(expect_string(*missing, {"missing"}, "a string"));
     }
     if (auto signing = value.find("signing"); signing) {
         config.signing = parse_signing(*signing);
@@ -481,7 +469,8 @@ WebhookConfig config_from_view(const JsonView& value) {
             config.retry = retry_policy_from_view(*retry);
         } catch (const Error& error) {
             if (error.field.rfind("retry", 0) == 0) throw;
-            throw error.in_field(error.field.empty() ? "retry" : "retry." + error.field);
+            if (error.field.empty()) throw_in_field(error, {"retry"});
+            throw_in_field(error, {"retry.", error.field});
         }
     }
     if (auto linked = value.find("linkedData"); linked) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hooksmith/webhook.hpp"
+#include "template/message.hpp"
 #include "webhook/json_document.hpp"
 
 namespace hooksmith::detail {
@@ -45,6 +46,10 @@ std::string retry_policy_json_text(const RetryPolicy& policy);
 RetryPolicy retry_policy_from_json_text(std::string_view text);
 // An ordered_json copied into a JsonDocument (no recursion: any depth).
 JsonDocument document_of(const nlohmann::ordered_json& value);
+
+// throw Error(ErrorKind::config, join(message)) with `field` = join(field): every config error
+// (template/message.hpp: why the pieces are joined out of line).
+[[noreturn]] void fail_config(Parts message, Parts field);
 
 // Error field paths as the spec writes them: `data.first_name`, `headers.X-Campaign`.
 std::string data_field(std::string_view key);

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "hooksmith/error.hpp"
+#include "template/message.hpp"
 
 namespace hooksmith::detail {
 namespace {
@@ -35,18 +36,8 @@ bool is_forbidden_method(std::string_view method) {
            equals_ignoring_case(method, "TRACK");
 }
 
-std::string describe_byte(unsigned char byte) {
-    static const char digits[] = "0123456789ABCDEF";
-    std::string hex = "0x";
-    hex += digits[byte >> 4];
-    hex += digits[byte & 0xF];
-    return hex;
-}
-
-[[noreturn]] void fail(std::string_view name, const std::string& message) {
-    Error error(ErrorKind::config, "header " + std::string(name) + ": " + message);
-    error.field = "headers." + std::string(name);
-    throw error;
+[[noreturn]] void fail(std::string_view name, Parts message) {
+    throw_error(ErrorKind::config, {"header ", name, ": ", join(message)}, {"headers.", name});
 }
 
 }  // namespace
@@ -88,8 +79,8 @@ std::string checked_header_value(std::string_view name, std::string_view rendere
     if (injected != std::string_view::npos) {
         const char* what = rendered[injected] == '\r' ? "a carriage return (CR)"
                            : rendered[injected] == '\n' ? "a line feed (LF)" : "a NUL byte";
-        fail(name, std::string("the rendered value contains ") + what + " at byte " + std::to_string(injected + 1) +
-                       "; line breaks in a header would inject other headers, so they are refused");
+        fail(name, {"the rendered value contains ", what, " at byte ", injected + 1,
+                    "; line breaks in a header would inject other headers, so they are refused"});
     }
     std::size_t first = rendered.find_first_not_of(" \t");
     if (first == std::string_view::npos) return "";
@@ -98,12 +89,13 @@ std::string checked_header_value(std::string_view name, std::string_view rendere
     for (std::size_t i = 0; i < value.size(); ++i) {
         auto byte = static_cast<unsigned char>(value[i]);
         if (byte == '\t' || (byte >= 0x20 && byte <= 0x7E)) continue;
-        std::string position = " at byte " + std::to_string(first + i + 1);
+        const std::size_t position = first + i + 1;
         if (byte >= 0x80)
-            fail(name, "the rendered value contains non-ASCII text" + position +
-                           "; browsers cannot send it in a header, so encode it, e.g. with `| urlencode`");
-        fail(name, "the rendered value contains the control character " + describe_byte(byte) + position +
-                       "; encode it, e.g. with `| urlencode`");
+            fail(name, {"the rendered value contains non-ASCII text at byte ", position,
+                        "; browsers cannot send it in a header, so encode it, e.g. with `| urlencode`"});
+        static const char digits[] = "0123456789ABCDEF";
+        fail(name, {"the rendered value contains the control character 0x", digits[byte >> 4], digits[byte & 0xF],
+                    " at byte ", position, "; encode it, e.g. with `| urlencode`"});
     }
     return std::string(value);
 }

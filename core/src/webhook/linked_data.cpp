@@ -6,6 +6,7 @@
 #include "hooksmith/webhook.hpp"
 #include "webhook/compiled_state.hpp"
 #include "webhook/linked_data_object.hpp"
+#include "template/message.hpp"
 #include "webhook/linked_data_source.hpp"
 
 namespace hooksmith {
@@ -45,10 +46,9 @@ std::shared_ptr<LinkedDataState> discover(const detail::CompiledWebhookState& st
     }
     run_discovery(state, detail::with_linked_data_object(context, linked));
     if (linked->reads.size() > max_linked_data_fetches) {
-        throw Error(ErrorKind::limit, "this user's render reads more than " +
-                                          std::to_string(max_linked_data_fetches) +
-                                          " linked data items (distinct source and parameter pairs), the "
-                                          "limit per user");
+        detail::throw_error(ErrorKind::limit, {"this user's render reads more than ", max_linked_data_fetches,
+                                               " linked data items (distinct source and parameter pairs), the "
+                                               "limit per user"});
     }
     return linked;
 }
@@ -57,7 +57,7 @@ const LinkedDataSource& source_named(const std::vector<LinkedDataSource>& source
     for (const LinkedDataSource& source : sources) {
         if (source.name == name) return source;
     }
-    throw Error(ErrorKind::input, "no linked data source named '" + name + "'");  // unreachable: reads are declared
+    detail::throw_error(ErrorKind::input, {"no linked data source named '", name, "'"});  // unreachable: reads are declared
 }
 
 // The source a variable path such as `linkedData.menu.items` or `linkedData['menu']` reads.

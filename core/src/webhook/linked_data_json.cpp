@@ -11,15 +11,15 @@ namespace {
 
 using detail::JsonView;
 
-Error answer_error(std::size_t index, const std::string& problem) {
-    return Error(ErrorKind::input, "answers[" + std::to_string(index) + "] " + problem +
-                                       " (expected {\"source\", \"parameter\", \"status\", \"body\", \"error\"})");
+[[noreturn]] void fail_answer(std::size_t index, std::string_view problem, std::string_view more = {}) {
+    detail::throw_error(ErrorKind::input, {detail::Indexed{"answers", index}, " ", problem, more,
+                                           " (expected {\"source\", \"parameter\", \"status\", \"body\", \"error\"})"});
 }
 
 std::string optional_string(const JsonView& entry, const char* name, std::size_t index) {
     auto member = entry.find(name);
     if (!member || member->is_null()) return {};
-    if (!member->is_string()) throw answer_error(index, std::string(name) + " must be a string");
+    if (!member->is_string()) fail_answer(index, name, " must be a string");
     return member->string();
 }
 
@@ -30,28 +30,28 @@ std::vector<LinkedDataAnswer> parse_linked_data_answers(std::string_view json_te
     try {
         document = detail::JsonDocument::parse(json_text);
     } catch (const nlohmann::detail::exception& failure) {
-        throw Error(ErrorKind::input, "the linked data answers are not valid JSON: " +
-                                          detail::json_failure_reason(failure.what()));
+        detail::throw_error(ErrorKind::input, {"the linked data answers are not valid JSON: ",
+                                               detail::json_failure_reason(failure.what())});
     }
     const JsonView value(document, document.root());
-    if (!value.is_array()) throw Error(ErrorKind::input, "the linked data answers must be a JSON array");
+    if (!value.is_array()) detail::throw_error(ErrorKind::input, {"the linked data answers must be a JSON array"});
     std::vector<LinkedDataAnswer> answers;
     answers.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
         const JsonView entry = value[i];
-        if (!entry.is_object()) throw answer_error(i, "is not an object");
+        if (!entry.is_object()) fail_answer(i, "is not an object");
         LinkedDataAnswer answer;
         auto source = entry.find("source");
-        if (!source || !source->is_string()) throw answer_error(i, "needs a source (a string)");
+        if (!source || !source->is_string()) fail_answer(i, "needs a source (a string)");
         answer.source = source->string();
         if (auto parameter = entry.find("parameter"); parameter && !parameter->is_null()) {
-            if (!parameter->is_string()) throw answer_error(i, "parameter must be a string or null");
+            if (!parameter->is_string()) fail_answer(i, "parameter must be a string or null");
             answer.parameter = parameter->string();
         }
         // get<std::int64_t>() of an unsigned beyond INT64_MAX is negative: rejected like the rest.
         auto status = entry.find("status");
         if (!status || !status->is_number_integer() || status->integer() < 0 || status->integer() > 999) {
-            throw answer_error(i, "needs a status (an HTTP status, or 0 for no response)");
+            fail_answer(i, "needs a status (an HTTP status, or 0 for no response)");
         }
         answer.status = static_cast<int>(status->integer());
         answer.body = optional_string(entry, "body", i);

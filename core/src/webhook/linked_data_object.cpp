@@ -4,6 +4,7 @@
 
 #include "hooksmith/json.hpp"
 #include "template/evaluator.hpp"
+#include "template/message.hpp"
 
 namespace hooksmith::detail {
 
@@ -44,8 +45,7 @@ Value resolve(LinkedDataState& state, const LinkedDataKey& key, Evaluator& ev, c
             // One read past the limit is kept so that the caller reports it; a template reading
             // thousands of parameters stops here instead of being searched quadratically.
             if (state.reads.size() > max_linked_data_fetches) {
-                throw Error(ErrorKind::limit, "more than " + std::to_string(max_linked_data_fetches) +
-                                                  " linked data reads for one user");
+                throw_error(ErrorKind::limit, {"more than ", max_linked_data_fetches, " linked data reads for one user"});
             }
             state.reads.push_back(key);
         }
@@ -167,13 +167,13 @@ std::map<LinkedDataKey, LinkedDataEntry> answer_entries(const std::vector<Linked
     for (const LinkedDataAnswer& answer : answers) {
         const LinkedDataSource* source = find_source(sources, answer.source);
         if (!source) {
-            throw Error(ErrorKind::input, "an answer names the linked data source '" + answer.source +
-                                              "', which the config's linkedData does not declare");
+            throw_error(ErrorKind::input, {"an answer names the linked data source '", answer.source,
+                                           "', which the config's linkedData does not declare"});
         }
         if (source->has_parameter() != answer.parameter.has_value()) {
-            throw Error(ErrorKind::input, "an answer for linked data '" + answer.source + "' " +
-                                              (source->has_parameter() ? "has no parameter, but its URL takes one"
-                                                                       : "has a parameter, but its URL takes none"));
+            throw_error(ErrorKind::input, {"an answer for linked data '", answer.source, "' ",
+                                           source->has_parameter() ? "has no parameter, but its URL takes one"
+                                                                   : "has a parameter, but its URL takes none"});
         }
         entries[{answer.source, answer.parameter}] = entry_for(answer);  // the last answer wins
     }

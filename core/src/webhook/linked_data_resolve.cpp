@@ -4,6 +4,7 @@
 
 #include "hooksmith/linked_data.hpp"
 #include "hooksmith/webhook.hpp"
+#include "template/message.hpp"
 
 namespace hooksmith {
 
@@ -52,9 +53,9 @@ Request render_resolved(const CompiledWebhook& webhook, const Context& context, 
         const std::vector<LinkedDataFetch> needed = webhook.linked_data_needed(context, answers);
         if (needed.empty()) break;
         if (round >= options.max_rounds) {
-            throw Error(ErrorKind::limit, "linked data is still needed after " + std::to_string(options.max_rounds) +
-                                              " rounds of fetching (each round found data read only behind the "
-                                              "last); simplify the template or raise max_rounds");
+            detail::throw_error(ErrorKind::limit, {"linked data is still needed after ", options.max_rounds,
+                                                   " rounds of fetching (each round found data read only behind "
+                                                   "the last); simplify the template or raise max_rounds"});
         }
         for (const LinkedDataFetch& fetch : needed) {
             if (const LinkedDataAnswer* cached = cache.find(fetch.source, fetch.request.url)) {

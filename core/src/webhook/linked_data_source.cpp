@@ -20,10 +20,10 @@ namespace {
 
 constexpr std::string_view placeholder = "{}";
 
-Error config_error(std::string message, std::string field) {
-    Error error(ErrorKind::config, std::move(message));
-    error.field = std::move(field);
-    return error;
+// The message is "<field><text>" for most URL errors.
+[[noreturn]] void fail_url(const LinkedDataSource& source, Parts text) {
+    const std::string field = join({"linkedData.", source.name, ".url"});
+    fail_config({field, join(text)}, {field});
 }
 
 bool is_identifier(std::string_view name) {
@@ -31,10 +31,6 @@ bool is_identifier(std::string_view name) {
     auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     if (std::isdigit(static_cast<unsigned char>(name.front()))) return false;
     return std::all_of(name.begin(), name.end(), [&](char c) { return static_cast<unsigned char>(c) < 0x80 && word(c); });
-}
-
-std::string source_field(const LinkedDataSource& source, std::string_view member) {
-    return "linkedData." + source.name + "." + std::string(member);
 }
 
 // Where the path starts (after "scheme://authority"), so that "{}" cannot land in the host.
@@ -55,32 +51,30 @@ ParsedUrl parse_source_url(const LinkedDataSource& source, std::string_view fill
     try {
         return parse_http_url(filled);
     } catch (const Error& error) {
-        throw error.in_field(source_field(source, "url"));
+        throw_in_field(error, {"linkedData.", source.name, ".url"});
     }
 }
 
 void validate_url(const LinkedDataSource& source) {
-    const std::string field = source_field(source, "url");
     const std::string_view url = source.url;
-    if (url.empty()) throw config_error(field + " is required (a literal http(s) URL)", field);
-    if (!is_valid_utf8(url)) throw config_error(field + " is not valid UTF-8", field);
+    if (url.empty()) fail_url(source, {" is required (a literal http(s) URL)"});
+    if (!is_valid_utf8(url)) fail_url(source, {" is not valid UTF-8"});
     if (url.find("{{") != std::string_view::npos || url.find("{%") != std::string_view::npos) {
-        throw config_error(field + " is a literal URL, not a template: write \"{}\" where the "
-                           "parameter goes (linkedData." + source.name + "[expression] fills it)", field);
+        fail_url(source, {" is a literal URL, not a template: write \"{}\" where the parameter goes (linkedData.",
+                          source.name, "[expression] fills it)"});
     }
     const std::size_t first = url.find(placeholder);
     if (first != std::string_view::npos && url.find(placeholder, first + 1) != std::string_view::npos) {
-        throw config_error(field + " has more than one \"{}\": a source takes one parameter", field);
+        fail_url(source, {" has more than one \"{}\": a source takes one parameter"});
     }
     const std::size_t fragment = url.find('#');
     if (first != std::string_view::npos && (first < path_start(url) || (fragment != url.npos && first > fragment))) {
-        throw config_error(field + ": \"{}\" must be in the path or the query, not in the scheme, "
-                           "host or fragment", field);
+        fail_url(source, {": \"{}\" must be in the path or the query, not in the scheme, host or fragment"});
     }
     const ParsedUrl parsed = parse_source_url(source, fill(url, "x"));
     if (parsed.has_credentials()) {
-        throw config_error(field + " cannot carry credentials (user:password@): the browser fetches "
-                           "it as is; send an API key in a header instead", field);
+        fail_url(source, {" cannot carry credentials (user:password@): the browser fetches it as is; send an API "
+                          "key in a header instead"});
     }
 }
 
@@ -88,29 +82,31 @@ void validate_headers(const LinkedDataSource& source, std::size_t index) {
     for (std::size_t i = 0; i < source.headers.size(); ++i) {
         const std::string& name = source.headers[i].name;
         if (!is_http_token(name)) {
-            const std::string field = "linkedData[" + std::to_string(index) + "].headers[" + std::to_string(i) + "].name";
-            throw config_error(field + " is not a valid header name (letters, digits and "
-                               "!#$%&'*+-.^_`|~ only)", field);
+            const Indexed source_at{"linkedData", index}, header_at{".headers", i};
+            fail_config({source_at, header_at, ".name is not a valid header name (letters, digits and "
+                         "!#$%&'*+-.^_`|~ only)"}, {source_at, header_at, ".name"});
         }
-        const std::string field = source_field(source, "headers." + name);
         if (equals_ignore_case(name, "Content-Type")) {
-            throw config_error("Content-Type cannot be set on a linked data source: a GET has no body", field);
+            fail_config({"Content-Type cannot be set on a linked data source: a GET has no body"},
+                        {"linkedData.", source.name, ".headers.", name});
         }
         if (is_forbidden_request_header(name)) {
-            throw config_error("the header " + name + " is forbidden in browsers (fetch drops it "
-                               "silently), so it cannot be configured", field);
+            fail_config({"the header ", name, " is forbidden in browsers (fetch drops it silently), so it cannot be "
+                         "configured"}, {"linkedData.", source.name, ".headers.", name});
         }
         try {
             (void)checked_header_value(name, source.headers[i].value);
         } catch (const Error& error) {
-            throw error.in_field(field);
+            throw_in_field(error, {"linkedData.", source.name, ".headers.", name});
         }
         if (is_forbidden_request_header(name, source.headers[i].value)) {
-            throw config_error("browsers refuse " + name + " naming CONNECT, TRACE or TRACK", field);
+            fail_config({"browsers refuse ", name, " naming CONNECT, TRACE or TRACK"},
+                        {"linkedData.", source.name, ".headers.", name});
         }
         for (std::size_t j = 0; j < i; ++j) {
             if (equals_ignore_case(source.headers[j].name, name)) {
-                throw config_error("the header " + name + " is given twice (names are case-insensitive)", field);
+                fail_config({"the header ", name, " is given twice (names are case-insensitive)"},
+                            {"linkedData.", source.name, ".headers.", name});
             }
         }
     }
@@ -121,25 +117,23 @@ void validate_headers(const LinkedDataSource& source, std::size_t index) {
 void validate_linked_data(std::vector<LinkedDataSource>& sources) {
     for (std::size_t i = 0; i < sources.size(); ++i) {
         LinkedDataSource& source = sources[i];
-        const std::string name_field = "linkedData[" + std::to_string(i) + "].name";
+        const Indexed at{"linkedData", i};
         if (!is_identifier(source.name)) {
-            throw config_error(name_field + " must be an identifier (letters, digits and _, not "
-                               "starting with a digit), so that templates can write linkedData.<name>",
-                               name_field);
+            fail_config({at, ".name must be an identifier (letters, digits and _, not starting with a digit), so "
+                         "that templates can write linkedData.<name>"}, {at, ".name"});
         }
         for (std::size_t j = 0; j < i; ++j) {
             if (sources[j].name == source.name) {
-                throw config_error("the linked data source '" + source.name + "' is declared twice "
-                                   "(linkedData[" + std::to_string(j) + "] and linkedData[" +
-                                   std::to_string(i) + "])", "linkedData." + source.name);
+                fail_config({"the linked data source '", source.name, "' is declared twice (",
+                             Indexed{"linkedData", j}, " and ", at, ")"}, {"linkedData.", source.name});
             }
         }
         std::string method = source.method;
         std::transform(method.begin(), method.end(), method.begin(),
                        [](unsigned char c) { return char(std::toupper(c)); });
         if (method != "GET") {
-            throw config_error("linked data is fetched with GET only (for now); remove method or "
-                               "write \"GET\"", source_field(source, "method"));
+            fail_config({"linked data is fetched with GET only (for now); remove method or write \"GET\""},
+                        {"linkedData.", source.name, ".method"});
         }
         source.method = method;
         validate_url(source);

@@ -207,45 +207,57 @@ std::string status_text(const AttemptOutcome& outcome) {
 
 // ---- JSON config ------------------------------------------------------------------------------
 
-[[noreturn]] void config_error(const std::string& field, const std::string& message) {
-    Error error(ErrorKind::config, message);
-    error.field = field;
-    throw error;
+using detail::fail_config;
+using detail::Indexed;
+using detail::Parts;
+
+// "<field><text>", naming `field`: the field path is joined only on failure.
+[[noreturn]] void fail_setting(Parts field, std::string_view text) {
+    const std::string path = detail::join(field);
+    fail_config({path, text}, {path});
 }
 
-std::int64_t read_integer(const detail::JsonView& value, const std::string& field, std::int64_t min,
-                          std::int64_t max, const char* unit) {
-    const std::string range = " between " + std::to_string(min) + " and " + std::to_string(max) + unit;
+[[noreturn]] void fail_integer(Parts field, const char* must_be, std::int64_t min, std::int64_t max,
+                               const char* unit) {
+    const std::string path = detail::join(field);
+    fail_config({path, must_be, " between ", min, " and ", max, unit}, {path});
+}
+
+std::int64_t read_integer(const detail::JsonView& value, Parts field, std::int64_t min, std::int64_t max,
+                          const char* unit) {
     if (value.is_number_unsigned()) {
         const auto number = value.unsigned_integer();
         // nlohmann parses every non-negative integer as unsigned: check both bounds here too.
-        if (number > std::uint64_t(max) || std::int64_t(number) < min) config_error(field, field + " must be" + range);
+        if (number > std::uint64_t(max) || std::int64_t(number) < min) fail_integer(field, " must be", min, max, unit);
         return std::int64_t(number);
     }
-    if (!value.is_number_integer()) config_error(field, field + " must be an integer" + range);
+    if (!value.is_number_integer()) fail_integer(field, " must be an integer", min, max, unit);
     const auto number = value.integer();
-    if (number < min || number > max) config_error(field, field + " must be" + range);
+    if (number < min || number > max) fail_integer(field, " must be", min, max, unit);
     return number;
 }
 
 // 408, "500-599" or "500–599" are accepted; only 4xx/5xx can be retried.
-StatusRange read_status_range(const detail::JsonView& value, const std::string& field) {
+StatusRange read_status_range(const detail::JsonView& value, Parts field) {
     const char* expected = " must be a status from 400 to 599 or a range such as \"500-599\"";
     if (value.is_number()) {
         const int status = int(read_integer(value, field, 400, 599, ""));
         return {status, status};
     }
-    if (!value.is_string()) config_error(field, field + expected);
+    if (!value.is_string()) fail_setting(field, expected);
     const std::string& text = value.string();
     const auto is_digits = [](std::string_view part) {
         return part.size() == 3 && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (text.size() != 7 || text[3] != '-' || !is_digits(std::string_view(text).substr(0, 3)) ||
         !is_digits(std::string_view(text).substr(4))) {
-        config_error(field, field + expected);
+        fail_setting(field, expected);
     }
-    const StatusRange range{std::stoi(text.substr(0, 3)), std::stoi(text.substr(4))};
-    if (range.first < 400 || range.last > 599 || range.first > range.last) config_error(field, field + expected);
+    const auto number = [&text](std::size_t at) {  // three digits, checked above
+        return (text[at] - '0') * 100 + (text[at + 1] - '0') * 10 + (text[at + 2] - '0');
+    };
+    const StatusRange range{number(0), number(4)};
+    if (range.first < 400 || range.last > 599 || range.first > range.last) fail_setting(field, expected);
     return range;
 }
 
@@ -277,7 +289,7 @@ RetryPolicy RetryPolicy::interactive() {
 RetryPolicy RetryPolicy::preset(std::string_view name) {
     if (name == "leanplum") return leanplum();
     if (name == "interactive") return interactive();
-    config_error("retry", "unknown retry policy '" + std::string(name) + "' (expected leanplum or interactive)");
+    fail_config({"unknown retry policy '", name, "' (expected leanplum or interactive)"}, {"retry"});
 }
 
 namespace detail {
@@ -286,15 +298,17 @@ RetryPolicy retry_policy_from_view(const JsonView& value) {
     using Policy = RetryPolicy;
     if (value.is_string()) return Policy::preset(value.string());
     if (!value.is_object()) {
-        config_error("retry", "retry must be a policy name (\"leanplum\", \"interactive\") or an object");
+        fail_config({"retry must be a policy name (\"leanplum\", \"interactive\") or an object"}, {"retry"});
     }
 
     RetryPolicy policy;
     if (const auto preset_entry = value.find("preset")) {
-        if (!preset_entry->is_string()) config_error("retry.preset", "retry.preset must be \"leanplum\" or \"interactive\"");
+        if (!preset_entry->is_string()) {
+            fail_config({"retry.preset must be \"leanplum\" or \"interactive\""}, {"retry.preset"});
+        }
         const auto& preset_name = preset_entry->string();
         if (preset_name != "leanplum" && preset_name != "interactive") {
-            config_error("retry.preset", "unknown retry.preset '" + preset_name + "' (expected leanplum or interactive)");
+            fail_config({"unknown retry.preset '", preset_name, "' (expected leanplum or interactive)"}, {"retry.preset"});
         }
         policy = Policy::preset(preset_name);
     }
@@ -316,43 +330,42 @@ RetryPolicy retry_policy_from_view(const JsonView& value) {
         const auto found = value.find(setting);
         if (!found) continue;
         const JsonView& member = *found;
-        const std::string key = setting;
-        const std::string field = "retry." + key;
+        const std::string_view key = setting;
         if (key == "preset") {
             continue;
         } else if (key == "maxAttempts") {
-            policy.max_attempts = int(read_integer(member, field, 1, max_attempts_limit, ""));
+            policy.max_attempts = int(read_integer(member, {"retry.", key}, 1, max_attempts_limit, ""));
         } else if (key == "delaysMs") {
             if (!member.is_array() || member.size() == 0 || member.size() > max_delay_entries) {
-                config_error(field, field + " must be a list of 1 to " + std::to_string(max_delay_entries) +
-                                        " delays in milliseconds");
+                fail_config({"retry.", key, " must be a list of 1 to ", max_delay_entries, " delays in milliseconds"},
+                            {"retry.", key});
             }
             policy.delays_ms.clear();
             for (std::size_t i = 0; i < member.size(); ++i) {
-                policy.delays_ms.push_back(read_integer(member[i], field + "[" + std::to_string(i) + "]", 0,
-                                                        one_day_ms, " ms (24 h)"));
+                policy.delays_ms.push_back(
+                    read_integer(member[i], {"retry.", Indexed{key, i}}, 0, one_day_ms, " ms (24 h)"));
             }
         } else if (key == "retryAfterCapMs") {
-            policy.retry_after_cap_ms = read_integer(member, field, 0, one_day_ms, " ms (24 h)");
+            policy.retry_after_cap_ms = read_integer(member, {"retry.", key}, 0, one_day_ms, " ms (24 h)");
         } else if (key == "attemptTimeoutMs") {
-            policy.attempt_timeout_ms = read_integer(member, field, 1, one_day_ms, " ms (24 h)");
+            policy.attempt_timeout_ms = read_integer(member, {"retry.", key}, 1, one_day_ms, " ms (24 h)");
         } else if (key == "retryStatuses") {
             if (!member.is_array() || member.size() > 200) {
-                config_error(field, field + " must be a list of statuses (408) or ranges (\"500-599\")");
+                fail_setting({"retry.", key}, " must be a list of statuses (408) or ranges (\"500-599\")");
             }
             policy.retry_statuses.clear();
             for (std::size_t i = 0; i < member.size(); ++i) {
-                policy.retry_statuses.push_back(read_status_range(member[i], field + "[" + std::to_string(i) + "]"));
+                policy.retry_statuses.push_back(read_status_range(member[i], {"retry.", Indexed{key, i}}));
             }
         } else if (key == "retryNetworkErrors") {
-            if (!member.is_boolean()) config_error(field, field + " must be true or false");
+            if (!member.is_boolean()) fail_setting({"retry.", key}, " must be true or false");
             policy.retry_network_errors = member.boolean();
         }
     }
     if (unknown) {
-        config_error("retry." + *unknown, "unknown retry setting '" + *unknown +
-                                              "' (expected preset, maxAttempts, delaysMs, retryAfterCapMs, "
-                                              "attemptTimeoutMs, retryStatuses, retryNetworkErrors)");
+        fail_config({"unknown retry setting '", *unknown,
+                     "' (expected preset, maxAttempts, delaysMs, retryAfterCapMs, attemptTimeoutMs, retryStatuses, "
+                     "retryNetworkErrors)"}, {"retry.", *unknown});
     }
     // The name describes the values, whichever preset they started from.
     policy.name = "custom";

@@ -38,10 +38,15 @@ std::string excerpt(std::string_view text) {
     return quoted;
 }
 
-Error typed_error(ErrorKind kind, const std::string& field, std::string message) {
-    Error error(kind, field + ": " + message);
-    error.field = field;
-    return error;
+// "<field>: <what>", naming `field`.
+[[noreturn]] void fail_typed(ErrorKind kind, const std::string& field, Parts what) {
+    throw_error(kind, {field, ": ", join(what)}, {field});
+}
+
+// "<field>: <before><an excerpt of value><after>": a rendered value that is not of its type.
+[[noreturn]] void fail_value(const std::string& field, const char* before, std::string_view value,
+                             Parts after = {}) {
+    throw_error(ErrorKind::config, {field, ": ", before, excerpt(value), join(after)}, {field});
 }
 
 // Deepest bracket nesting outside strings; counting stops once past the limit.
@@ -68,10 +73,8 @@ int json_nesting_depth(std::string_view text) {
 std::string_view checked_number(std::string_view rendered, const std::string& field) {
     const std::string_view text = trim_ascii_whitespace(rendered);
     if (!is_json_number(text)) {
-        throw typed_error(ErrorKind::config, field,
-                          "expected a number, got " + excerpt(rendered) +
-                              " (JSON numbers: no leading zeros, '+', thousands separators, NaN "
-                              "or Infinity)");
+        fail_value(field, "expected a number, got ", rendered,
+                   {" (JSON numbers: no leading zeros, '+', thousands separators, NaN or Infinity)"});
     }
     return text;
 }
@@ -86,7 +89,7 @@ JsonDocument parsed_number(std::string_view text, const std::string& field) {
     }
     if (number.empty() || !JsonView(number, number.root()).is_number() ||
         (number.node(number.root()).type == JsonType::floating && !std::isfinite(number.node(number.root()).floating))) {
-        throw typed_error(ErrorKind::config, field, "the number " + excerpt(text) + " is out of range");
+        fail_value(field, "the number ", text, {" is out of range"});
     }
     return number;
 }
@@ -100,8 +103,7 @@ std::optional<bool> parse_boolean(std::string_view text) {
 std::string_view checked_boolean(std::string_view rendered, const std::string& field) {
     const std::string_view text = trim_ascii_whitespace(rendered);
     if (!parse_boolean(text)) {
-        throw typed_error(ErrorKind::config, field,
-                          "expected true or false (or True/False), got " + excerpt(rendered));
+        fail_value(field, "expected true or false (or True/False), got ", rendered);
     }
     return text;
 }
@@ -110,14 +112,13 @@ std::string_view checked_boolean(std::string_view rendered, const std::string& f
 // never allows a raw one, so it is rejected before parsing.
 void reject_nul(std::string_view rendered, const std::string& field) {
     if (rendered.find('\0') != std::string_view::npos) {
-        throw typed_error(ErrorKind::config, field, "expected JSON, got text with a NUL byte");
+        fail_typed(ErrorKind::config, field, {"expected JSON, got text with a NUL byte"});
     }
 }
 
 void check_json_depth(std::string_view rendered, const std::string& field) {
     if (json_nesting_depth(rendered) > max_json_depth) {
-        throw typed_error(ErrorKind::limit, field,
-                          "the JSON value is nested deeper than " + std::to_string(max_json_depth));
+        fail_typed(ErrorKind::limit, field, {"the JSON value is nested deeper than ", max_json_depth});
     }
 }
 
@@ -178,9 +179,8 @@ void append_typed_json(std::string& out, ValueType type, std::string_view render
             try {
                 value = JsonDocument::parse(rendered);
             } catch (const nlohmann::detail::exception& failure) {  // parse_error, out_of_range
-                throw typed_error(ErrorKind::config, field,
-                                  "expected JSON (e.g. `| tojson`), got " + excerpt(rendered) +
-                                      ": " + json_failure_reason(failure.what()));
+                fail_value(field, "expected JSON (e.g. `| tojson`), got ", rendered,
+                           {": ", json_failure_reason(failure.what())});
             }
             value.dump(out, value.root());
             return;
@@ -203,8 +203,7 @@ std::string_view checked_form_text(ValueType type, std::string_view rendered, co
             reject_nul(rendered, field);
             check_json_depth(rendered, field);
             if (json_syntax_error(rendered)) {
-                throw typed_error(ErrorKind::config, field,
-                                  "expected JSON (e.g. `| tojson`), got " + excerpt(rendered));
+                fail_value(field, "expected JSON (e.g. `| tojson`), got ", rendered);
             }
             return rendered;
     }

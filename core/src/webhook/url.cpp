@@ -11,6 +11,7 @@
 
 #include "crypto/base64.hpp"
 #include "hooksmith/error.hpp"
+#include "template/message.hpp"
 
 namespace hooksmith::detail {
 namespace {
@@ -65,10 +66,8 @@ std::string quote_for_message(std::string_view input) {
     return out + "\"";
 }
 
-[[noreturn]] void fail(std::string_view input, const std::string& reason) {
-    Error error(ErrorKind::config, "URL " + quote_for_message(input) + " " + reason);
-    error.field = "url";
-    throw error;
+[[noreturn]] void fail(std::string_view input, Parts reason) {
+    throw_error(ErrorKind::config, {"URL ", quote_for_message(input), " ", join(reason)}, {"url"});
 }
 
 // --- UTF-8 and percent-encoding -----------------------------------------------------------------
@@ -422,35 +421,35 @@ bool is_forbidden_domain_byte(unsigned char byte) {
 }
 
 std::string parse_host(std::string_view input, std::string_view whole) {
-    if (input.empty()) fail(whole, "has an empty host");
+    if (input.empty()) fail(whole, {"has an empty host"});
     if (input.front() == '[') {
         if (input.back() != ']' || input.size() < 2)
-            fail(whole, "has an unclosed IPv6 address (missing ']')");
+            fail(whole, {"has an unclosed IPv6 address (missing ']')"});
         auto address = parse_ipv6(input.substr(1, input.size() - 2));
-        if (!address) fail(whole, "has an invalid IPv6 address");
+        if (!address) fail(whole, {"has an invalid IPv6 address"});
         return serialize_ipv6(*address);
     }
     std::string decoded = percent_decode(input);
     if (std::any_of(decoded.begin(), decoded.end(),
                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
         if (first_invalid_utf8(decoded))
-            fail(whole, "has a host that is not valid UTF-8 after percent-decoding");
-        fail(whole, "has a non-ASCII host: write it in its punycode form (xn--…), as a browser "
-                    "would send it");
+            fail(whole, {"has a host that is not valid UTF-8 after percent-decoding"});
+        fail(whole, {"has a non-ASCII host: write it in its punycode form (xn--…), as a browser "
+                    "would send it"});
     }
     std::string domain = ascii_lowercase(decoded);
     for (char c : domain)
         if (is_forbidden_domain_byte(static_cast<unsigned char>(c))) {
-            std::string shown = c == ' ' ? "a space" : c < 0x20 || c == 0x7F ? "a control character"
-                                                     : std::string("'") + c + "'";
-            fail(whole, "has a host containing " + shown + ", which is not allowed in a host name");
+            const bool named = c == ' ' || c < 0x20 || c == 0x7F;  // else shown quoted: 'c'
+            fail(whole, {"has a host containing ", c == ' ' ? "a space" : named ? "a control character" : "'",
+                         named ? Piece("") : Piece(c), named ? "" : "'", ", which is not allowed in a host name"});
         }
     for (std::string_view label : split_on_dots(domain))
         if (label.size() >= 4 && label.substr(0, 4) == "xn--" && !is_acceptable_punycode_label(label.substr(4)))
-            fail(whole, "has an invalid punycode label '" + std::string(label) + "' in its host");
+            fail(whole, {"has an invalid punycode label '", label, "' in its host"});
     if (ends_in_a_number(domain)) {
         auto ipv4 = parse_ipv4(domain);
-        if (!ipv4) fail(whole, "has a host that ends in a number but is not a valid IPv4 address");
+        if (!ipv4) fail(whole, {"has a host that ends in a number but is not a valid IPv4 address"});
         return *ipv4;
     }
     return domain;
@@ -577,7 +576,7 @@ std::string mask_url_password(std::string_view text) {
 
 ParsedUrl parse_http_url(std::string_view whole) {
     if (auto bad = first_invalid_utf8(whole))
-        fail(whole, "is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
+        fail(whole, {"is not valid UTF-8 (byte ", *bad + 1, ")"});
 
     // Trim C0 controls and spaces, then drop every tab and newline, as the standard does.
     std::string_view trimmed = whole;
@@ -587,7 +586,7 @@ ParsedUrl parse_http_url(std::string_view whole) {
     input.reserve(trimmed.size());
     for (char c : trimmed)
         if (c != '\t' && c != '\n' && c != '\r') input += c;
-    if (input.empty()) fail(whole, "is empty");
+    if (input.empty()) fail(whole, {"is empty"});
 
     ParsedUrl url;
     std::size_t colon = 0;
@@ -598,10 +597,10 @@ ParsedUrl parse_http_url(std::string_view whole) {
             ++colon;
     }
     if (colon == 0 || colon >= input.size() || input[colon] != ':')
-        fail(whole, "is not an absolute URL: it must start with https:// (or http://)");
+        fail(whole, {"is not an absolute URL: it must start with https:// (or http://)"});
     url.scheme = ascii_lowercase(std::string_view(input).substr(0, colon));
     if (url.scheme != "http" && url.scheme != "https")
-        fail(whole, "has the scheme '" + url.scheme + ":'; a webhook URL must be https:// (or http://)");
+        fail(whole, {"has the scheme '", url.scheme, ":'; a webhook URL must be https:// (or http://)"});
 
     // Special schemes ignore any run of slashes and backslashes before the authority.
     std::size_t authority_start = colon + 1;
@@ -634,17 +633,22 @@ ParsedUrl parse_http_url(std::string_view whole) {
         }
     }
     std::string_view host = authority.substr(0, port_colon);
-    if (host.empty()) fail(whole, "has an empty host");
+    if (host.empty()) fail(whole, {"has an empty host"});
     url.host = parse_host(host, whole);
     if (port_colon != std::string_view::npos) {
         std::string_view port = authority.substr(port_colon + 1);
         if (!std::all_of(port.begin(), port.end(), is_ascii_digit))
-            fail(whole, "has an invalid port '" + std::string(port) + "' (digits only)");
+            fail(whole, {"has an invalid port '", port, "' (digits only)"});
         std::size_t digits = port.find_first_not_of('0');
         std::string_view significant = digits == std::string_view::npos ? std::string_view("0") : port.substr(digits);
         if (!port.empty()) {
-            if (significant.size() > 5 || std::stoul(std::string(significant)) > 65535)
-                fail(whole, "has the port " + std::string(port) + ", above 65535");
+            const auto value = [](std::string_view digits) {  // at most 5, checked first
+                unsigned long n = 0;
+                for (char d : digits) n = n * 10 + static_cast<unsigned long>(d - '0');
+                return n;
+            };
+            if (significant.size() > 5 || value(significant) > 65535)
+                fail(whole, {"has the port ", port, ", above 65535"});
             std::string_view default_port = url.scheme == "https" ? "443" : "80";
             if (significant != default_port) url.port = std::string(significant);
         }

@@ -26,17 +26,14 @@ namespace {
 using detail::BodyMode;
 using detail::CompiledWebhookState;
 
-Error config_error(std::string message, std::string field) {
-    Error error(ErrorKind::config, std::move(message));
-    error.field = std::move(field);
-    return error;
-}
+using detail::fail_config;
+using detail::throw_in_field;
 
 Template compile_field(std::string_view source, const Limits& limits, const std::string& field) {
     try {
         return Template::compile(source, limits);
     } catch (const Error& error) {
-        throw error.in_field(field);
+        throw_in_field(error, {field});
     }
 }
 
@@ -47,7 +44,7 @@ void render_field_into(detail::RenderSession& session, const Template& tmpl, std
         session.render_to(tmpl, out);
     } catch (const Error& error) {
         if (!error.field.empty()) throw;
-        throw error.in_field(field);
+        throw_in_field(error, {field});
     }
 }
 
@@ -90,20 +87,19 @@ void add_variables(std::vector<std::string>& all, const Template& tmpl) {
 
 void require_valid_utf8(std::string_view text, const std::string& field) {
     if (!detail::is_valid_utf8(text)) {
-        throw config_error(field + ": the rendered value is not valid UTF-8", field);
+        fail_config({field, ": the rendered value is not valid UTF-8"}, {field});
     }
 }
 
 void require_json_body(const std::string& body) {
     // nlohmann's lexer takes a NUL byte for the end of input, and JSON never allows a raw one.
     if (const std::size_t nul = body.find('\0'); nul != std::string::npos) {
-        throw config_error("body: the rendered body is not valid JSON (content type "
-                           "application/json): a NUL byte at byte " + std::to_string(nul + 1), "body");
+        fail_config({"body: the rendered body is not valid JSON (content type application/json): a NUL byte "
+                     "at byte ", nul + 1}, {"body"});
     }
     if (const auto error = detail::json_syntax_error(body)) {
-        throw config_error("body: the rendered body is not valid JSON (content type "
-                           "application/json) near byte " + std::to_string(error->position) +
-                               ": " + error->reason, "body");
+        fail_config({"body: the rendered body is not valid JSON (content type application/json) near byte ",
+                     error->position, ": ", error->reason}, {"body"});
     }
 }
 
@@ -113,7 +109,7 @@ std::string checked_header(std::string_view name, std::string_view rendered, con
     try {
         return detail::checked_header_value(name, rendered);
     } catch (const Error& error) {
-        throw error.in_field(field);
+        throw_in_field(error, {field});
     }
 }
 
@@ -330,8 +326,8 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
     }
     const bool url_has_credentials = parsed_url && parsed_url->has_credentials();
     if (url_has_credentials && state.has_custom_authorization) {
-        throw config_error("an Authorization header cannot be combined with credentials in the "
-                           "URL (they become Authorization: Basic)", "headers.Authorization");
+        fail_config({"an Authorization header cannot be combined with credentials in the URL (they become "
+                     "Authorization: Basic)"}, {"headers.Authorization"});
     }
 
     bool has_body = true;
@@ -404,8 +400,7 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
         render_field(session, header.value, text, header.field);
         std::string value = checked_header(header.name, text, header.field);
         if (detail::is_forbidden_request_header(header.name, value)) {
-            throw config_error("browsers refuse " + header.name + " naming CONNECT, TRACE or TRACK",
-                               header.field);
+            fail_config({"browsers refuse ", header.name, " naming CONNECT, TRACE or TRACK"}, {header.field});
         }
         out.header(header, std::move(value));
     }
@@ -422,13 +417,12 @@ void render_with(const CompiledWebhookState& state, const Context& user_context,
             } else {
                 id = detail::random_message_id();
             }
-            if (id.empty()) throw config_error("signing.id: the message id is empty", "signing.id");
+            if (id.empty()) fail_config({"signing.id: the message id is empty"}, {"signing.id"});
             if (!input.timestamp_seconds) {
-                throw config_error("a signed webhook needs a timestamp (Unix seconds) to render",
-                                   "timestamp");
+                fail_config({"a signed webhook needs a timestamp (Unix seconds) to render"}, {"timestamp"});
             }
             if (*input.timestamp_seconds < 0) {
-                throw config_error("the timestamp must be Unix seconds, not negative", "timestamp");
+                fail_config({"the timestamp must be Unix seconds, not negative"}, {"timestamp"});
             }
             const std::int64_t timestamp = *input.timestamp_seconds;
             std::string signature = detail::standard_webhooks_signature(
@@ -462,8 +456,8 @@ void render_request_json(std::string& out, const CompiledWebhook& webhook, const
                          const RenderInput& input) {
     const CompiledWebhookState& state = CompiledWebhookAccess::state(webhook);
     if (!state.writes_json_text)
-        throw Error(ErrorKind::render, "render_request_json: this webhook's request is written with render() "
-                                       "and append_request_json");
+        detail::throw_error(ErrorKind::render, {"render_request_json: this webhook's request is written with "
+                                                "render() and append_request_json"});
     const std::size_t start = out.size();
     TextLease body_lease(TextLease::Slot::body);
     JsonTextOut json{state, out, body_lease.text};

@@ -1,0 +1,61 @@
+// A second `wasm-opt -Oz` over the web flavour's .wasm, with a current Binaryen (npm, pinned in
+// package-lock.json). Emscripten 3.1.6 runs its own Binaryen (version 108) at link time; version
+// 132 finds ~1.4 KB gzipped more in the same module (docs/performance.md, "Wasm size"). A second
+// pass with version 108 finds almost nothing, and more passes with 132 nothing more.
+//   node wasm/optimize.mjs FILE.wasm     (rewrites FILE.wasm in place)
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const file = process.argv[2];
+if (!file || !existsSync(file)) {
+  console.error(`optimize: ${file ?? '(no file given)'} is missing (usage: node wasm/optimize.mjs FILE.wasm)`);
+  process.exit(2);
+}
+
+let wasmOpt;
+try {
+  const require = createRequire(import.meta.url);
+  wasmOpt = require.resolve('binaryen/bin/wasm-opt');
+} catch {
+  console.error('optimize: Binaryen is not installed: run scripts/setup.sh (it runs npm ci from the lock file)');
+  process.exit(2);
+}
+
+// A module linked with --profiling-funcs (bench/wasm_functions.py) keeps its function names: is
+// there a custom section called "name"?
+function hasNameSection(bytes) {
+  const leb = (at) => {
+    let value = 0, shift = 0, byte;
+    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, at];
+  };
+  for (let at = 8; at < bytes.length;) {
+    const id = bytes[at];
+    const [size, start] = leb(at + 1);
+    if (id === 0) {
+      const [length, nameStart] = leb(start);
+      if (bytes.toString('latin1', nameStart, nameStart + length) === 'name') return true;
+    }
+    at = start + size;
+  }
+  return false;
+}
+
+const temporary = `${file}.optimizing`;
+const args = [
+  wasmOpt, file, '-Oz',
+  // Exactly the features Emscripten 3.1.6 emits (the MVP and native exceptions): nothing newer
+  // may appear in the output.
+  '--mvp-features', '--enable-exception-handling',
+  ...(hasNameSection(readFileSync(file)) ? ['--debuginfo'] : []),
+  '-o', temporary,
+];
+const before = statSync(file).size;
+const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
+if (run.status !== 0) {
+  console.error(`optimize: wasm-opt failed on ${file} (exit ${run.status ?? run.signal})`);
+  process.exit(1);
+}
+renameSync(temporary, file);
+console.log(`optimize: ${file}: ${before} -> ${statSync(file).size} bytes`);
