@@ -1,11 +1,11 @@
 // Numeric filters, tojson, and Leanplum's additions (add/multiply/divide/split/escapejson/bool/dates).
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
 #include "template/datetime.hpp"
+#include "template/decimal.hpp"
 #include "template/filters.hpp"
 #include "template/methods.hpp"
 #include "template/operators.hpp"
@@ -229,9 +229,9 @@ std::string date_string(std::int64_t ms) {
     std::string s = datetime::format(ms, "%Y-%m-%d %H:%M:%S", 0);
     std::int64_t frac = ((ms % 1000) + 1000) % 1000;
     if (frac) {
-        char buffer[8];
-        std::snprintf(buffer, sizeof buffer, ".%03d", static_cast<int>(frac));
-        s += buffer;
+        const char millis[] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                               static_cast<char>('0' + frac % 10)};
+        s.append(millis, sizeof millis);
     }
     return s;
 }
@@ -281,7 +281,7 @@ bool parse_python_float(std::string_view raw, double& out) {
         prev = c;
     }
     if (!digits || clean.back() == 'e' || clean.back() == '+' || clean.back() == '-') return false;
-    out = std::strtod(clean.c_str(), nullptr);
+    out = decimal::parse(clean);
     if (negative) out = -out;
     return true;
 }
@@ -350,10 +350,13 @@ bool round_quickly(double x, int precision, double& result) {
     return true;
 }
 
+// The decimal printf("%.*f") would print, read back: exact digits rounded half-even, then the
+// nearest double.
 double round_exactly(double x, int precision) {
-    char buffer[1024];
-    std::snprintf(buffer, sizeof buffer, "%.*f", precision > 340 ? 340 : precision, x);
-    return std::strtod(buffer, nullptr);
+    decimal::Digits digits = decimal::exact_digits(x);
+    decimal::round_decimals(digits, precision);
+    const double magnitude = decimal::to_double(digits);
+    return std::signbit(x) ? -magnitude : magnitude;
 }
 
 Value f_round(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {

@@ -1,8 +1,9 @@
 // String filters: case, padding, escaping, truncation, URL encoding, word handling.
 #include <algorithm>
 #include <array>
-#include <cstdio>
+#include <string>
 
+#include "template/decimal.hpp"
 #include "template/filters.hpp"
 #include "template/methods.hpp"
 #include "template/operators.hpp"
@@ -491,18 +492,14 @@ Value f_filesizeformat(Evaluator& ev, const Value& input, const CallArgs& args, 
     static const char* const bin[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
     if (bytes == 1) return Value(std::string("1 Byte"));
     if (bytes < base) {
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%d Bytes", static_cast<int>(bytes));
-        return Value(std::string(buffer));
+        return Value(std::to_string(static_cast<int>(bytes)) + " Bytes");
     }
     double unit = base;
     for (int i = 0; i < 8; ++i) {
         unit = 1;
         for (int k = 0; k < i + 2; ++k) unit *= base;
         if (bytes < unit || i == 7) {
-            char buffer[64];
-            std::snprintf(buffer, sizeof buffer, "%.1f %s", base * bytes / unit, binary ? bin[i] : dec[i]);
-            return Value(std::string(buffer));
+            return Value(decimal::fixed(base * bytes / unit, 1) + " " + (binary ? bin[i] : dec[i]));
         }
     }
     return Value();

@@ -16,6 +16,7 @@
 #include "hooksmith/error.hpp"
 #include "hooksmith/json.hpp"
 #include "template/bytes.hpp"
+#include "template/decimal.hpp"
 #include "template/recycler.hpp"
 
 namespace hooksmith {
@@ -317,7 +318,6 @@ struct Frame {
 struct Scratch {
     std::vector<Value> values;  // pending items of the open containers (objects: key, value, …)
     std::vector<Frame> frames;
-    std::string number_text;
     std::string decoded;  // a string with escapes, while it is decoded
     KeyCache keys;
     ContainerMemo containers;
@@ -328,7 +328,7 @@ class JsonParser {
 public:
     JsonParser(std::string_view text, const char* subject, Scratch& scratch)
         : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), subject_(subject),
-          values_(scratch.values), frames_(scratch.frames), number_text_(scratch.number_text),
+          values_(scratch.values), frames_(scratch.frames),
           decoded_(scratch.decoded), keys_(scratch.keys), containers_(scratch.containers) {}
 
     Value parse() {
@@ -629,7 +629,7 @@ private:
     }
 
     // JSON number grammar; integers within int64 stay integers, others are doubles rounded as
-    // strtod rounds them (nlohmann's behaviour), through an exact fast path when one applies.
+    // strtod rounds them (nlohmann's behaviour; decimal::parse), through an exact fast path when one applies.
     Value parse_number() {
         const char* start = p_;
         const bool negative = *p_ == '-';
@@ -689,8 +689,8 @@ private:
             value = exponent >= 0 ? value * exact_powers_of_ten[exponent] : value / exact_powers_of_ten[-exponent];
             return Value(negative ? -value : value);
         }
-        number_text_.assign(start, p_);  // strtod needs a NUL-terminated copy
-        const double value = std::strtod(number_text_.c_str(), nullptr);
+        double value;
+        decimal::parse(start, p_, value);
         if (!std::isfinite(value)) fail(start, "number out of range of a double");
         return Value(value);
     }
@@ -717,7 +717,6 @@ private:
     const char* subject_;
     std::vector<Value>& values_;
     std::vector<Frame>& frames_;
-    std::string& number_text_;
     std::string& decoded_;
     KeyCache& keys_;
     ContainerMemo& containers_;

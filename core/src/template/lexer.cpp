@@ -1,5 +1,6 @@
 // Jinja2's lexer: root data scanning, tag tokens, whitespace control, raw blocks, comments.
 #include "template/lexer.hpp"
+#include "template/decimal.hpp"
 #include "template/utf8.hpp"
 
 #include <cstring>
@@ -288,7 +289,7 @@ private:
         t.offset = static_cast<std::uint32_t>(at);
         if (is_float) {
             t.type = TokenType::floating;
-            t.float_value = std::strtod(text.c_str(), nullptr);
+            t.float_value = decimal::parse(text);
         } else {
             t.type = TokenType::integer;
             std::uint64_t v = 0;

@@ -1,9 +1,10 @@
 // str/dict/list methods with Python semantics (the subset templates use).
 #include "template/methods.hpp"
 
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
+#include "template/decimal.hpp"
 #include "template/objects.hpp"
 #include "template/operators.hpp"
 #include "template/params.hpp"
@@ -274,13 +275,14 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
         }
         char type = p < spec.size() ? spec[p] : 0;
         std::string text;
-        char buffer[2048];
         if (type == 'f' || type == 'e' || type == 'g' || type == '%' || (type == 0 && precision >= 0 && arg->is_number())) {
             if (!arg->is_number()) ev.fail(node, "Unknown format code '" + std::string(1, type) + "' for object of type '" + arg->type_name() + "'");
             double v = arg->as_double();
             if (type == '%') v *= 100;
-            std::snprintf(buffer, sizeof buffer, ("%." + std::to_string(precision < 0 ? 6 : precision) + (type == '%' || type == 0 ? 'f' : type)).c_str(), v);
-            text = buffer;
+            decimal::Spec format_spec;
+            format_spec.precision = precision < 0 ? 6 : precision;
+            format_spec.type = type == '%' || type == 0 ? 'f' : type;
+            decimal::append_double(text, v, format_spec);
             if (type == '%') text += '%';
         } else if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
             if (!arg->is_int() && !arg->is_bool())

@@ -2,8 +2,9 @@
 #include "template/operators.hpp"
 
 #include <cmath>
-#include <cstdio>
+#include <cstdlib>
 
+#include "template/decimal.hpp"
 #include "template/printing.hpp"
 #include "template/search.hpp"
 #include "template/utf8.hpp"
@@ -324,11 +325,14 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
             arg = &positional[next_arg++];
         }
         std::string piece;
-        std::string spec = "%" + flags + width + (has_precision ? "." + (precision.empty() ? "0" : precision) : "");
-        std::vector<char> buffer_storage(static_cast<std::size_t>(std::atoi(width.c_str())) +
-                                         static_cast<std::size_t>(std::atoi(precision.c_str())) + 512);
-        char* buffer = buffer_storage.data();
-        const std::size_t buffer_size = buffer_storage.size();
+        decimal::Spec spec;
+        spec.left = flags.find('-') != std::string::npos;
+        spec.plus = flags.find('+') != std::string::npos;
+        spec.space = flags.find(' ') != std::string::npos;
+        spec.alt = flags.find('#') != std::string::npos;
+        spec.zero = flags.find('0') != std::string::npos;
+        spec.width = static_cast<std::size_t>(std::atoi(width.c_str()));
+        spec.precision = has_precision ? std::atoi(precision.c_str()) : -1;
         switch (type) {
             case 's': case 'r': case 'a': {
                 std::string text = type == 's' ? ev.text(*arg, node) : arg->repr();
@@ -360,15 +364,14 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
                 if (arg->is_float() && !(std::fabs(arg->as_double()) < 9.2e18))
                     ev.fail(node, "integer overflow: the result does not fit in 64 bits");
                 long long v = arg->is_float() ? static_cast<long long>(std::trunc(arg->as_double())) : arg->as_int();
-                char t = type == 'i' || type == 'u' ? 'd' : type;
-                std::snprintf(buffer, buffer_size, (spec + "ll" + t).c_str(), v);
-                piece = buffer;
+                spec.type = type == 'i' || type == 'u' ? 'd' : type;
+                decimal::append_integer(piece, v, spec);
                 break;
             }
             case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
                 if (!arg->is_number()) ev.fail(node, std::string("must be real number, not ") + arg->type_name());
-                std::snprintf(buffer, buffer_size, (spec + type).c_str(), arg->as_double());
-                piece = buffer;
+                spec.type = type;
+                decimal::append_double(piece, arg->as_double(), spec);
                 break;
             }
             default:

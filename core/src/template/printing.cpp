@@ -3,14 +3,13 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
 
 #include "hooksmith/value.hpp"
+#include "template/decimal.hpp"
 
 namespace hooksmith {
 
@@ -79,14 +78,16 @@ void append_float_general(std::string& out, double value) {
     if (length >= 16) {
         // Grisu2 is not always shortest (1e23 → 9999999999999999e7). Python's repr is: look for a
         // shorter correctly rounded form that still round-trips.
-        char buffer[40];
+        // Each candidate is the value correctly rounded to `precision` digits (what %.*e prints).
+        const decimal::Digits exact = decimal::exact_digits(value);
         for (int precision = 1; precision < length; ++precision) {
-            std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
-            if (std::strtod(buffer, nullptr) != value) continue;
-            length = 0;
-            for (const char* p = buffer; *p && *p != 'e'; ++p)
-                if (*p != '.') digits[length++] = *p;
-            exponent = std::atoi(std::strchr(buffer, 'e') + 1) - (length - 1);
+            decimal::Digits candidate = exact;
+            decimal::round_significant(candidate, precision);
+            if (decimal::to_double(candidate) != value) continue;
+            // Rounding drops trailing zeros; repr keeps none either.
+            length = static_cast<int>(candidate.digits.size());
+            std::memcpy(digits, candidate.digits.data(), candidate.digits.size());
+            exponent = candidate.point - length;
             break;
         }
     }

@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "hooksmith/error.hpp"
+#include "template/decimal.hpp"
 #include "webhook/encode.hpp"
 
 namespace hooksmith::detail {
@@ -55,8 +55,8 @@ std::string control_character_message(int c) {
                                           "BS",  "HT",  "LF",  "VT",  "FF",  "CR",  "SO",  "SI",
                                           "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
                                           "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
-    char hex[5];
-    std::snprintf(hex, sizeof hex, "%.4X", c);
+    static const char digits[] = "0123456789ABCDEF";
+    const char hex[5] = {'0', '0', digits[(c >> 4) & 15], digits[c & 15], 0};  // c < 0x20
     std::string message = std::string("invalid string: control character U+") + hex + " (" + names[c] +
                           ") must be escaped to \\u" + hex;
     const char* const shorthand = c == 8 ? "b" : c == 9 ? "t" : c == 10 ? "n" : c == 12 ? "f" : c == 13 ? "r" : nullptr;
@@ -106,9 +106,10 @@ public:
         std::string result;
         for (const char c : token_string_) {
             if (static_cast<unsigned char>(c) <= 0x1F) {
-                char escaped[9];
-                std::snprintf(escaped, sizeof escaped, "<U+%.4X>", static_cast<unsigned char>(c));
-                result += escaped;
+                static const char digits[] = "0123456789ABCDEF";
+                const auto byte = static_cast<unsigned char>(c);
+                const char escaped[] = {'<', 'U', '+', '0', '0', digits[byte >> 4], digits[byte & 15], '>'};
+                result.append(escaped, sizeof escaped);
             } else {
                 result.push_back(c);
             }
@@ -352,7 +353,7 @@ private:
                 return Token::value_integer;
             }
         }
-        floating_ = std::strtod(buffer_.c_str(), nullptr);
+        floating_ = decimal::parse(buffer_);
         return Token::value_float;
     }
 
