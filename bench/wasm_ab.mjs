@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A/B of Node flavours in one process (docs/session7-simd.md): each DIST's node.mjs is loaded,
+// A/B of Node flavours in one process (docs/performance-history.md, "Session 7: bulk memory and SIMD …"): each DIST's node.mjs is loaded,
 // the workload compiled, and the builds are timed alternately on the same contexts, ROUNDS
 // times each after 5 warm-ups. Short alternating runs and the best of them resist a loaded
 // machine better than one long run per process.

@@ -9,10 +9,24 @@
 
 #include <cstdarg>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace hooksmith::decimal {
+
+// A double's IEEE-754 bits and back (C++17 has no std::bit_cast).
+inline double from_bits(std::uint64_t bits) {
+    double v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+}
+inline std::uint64_t to_bits(double v) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
 
 // Reads the decimal number at the start of [begin, end) — [+-]digits[.digits][(e|E)[+-]digits],
 // where "5." and ".5" count, as in strtod (no hex, inf or nan: callers handle those) — rounded to

@@ -1,9 +1,10 @@
 // Error messages joined out of line. A throw site that builds its message with `std::string`
 // operator+ keeps a chain of temporaries in its own frame, and every call that may throw while
 // they are alive needs a landing pad that destroys them: in the Wasm build those pads were a
-// large share of the core's size (docs/session7-messages.md). A throw site passes `Parts`
-// instead — a braced list of trivially destructible pieces (text or a number) — to one
-// [[noreturn]] function that joins them and throws, so the frame needs no cleanup at all.
+// large share of the core's size (docs/performance-history.md, "Session 7: error messages joined
+// out of line"). A throw site passes `Parts` instead — a braced list of trivially destructible
+// pieces (text or a number) — to one [[noreturn]] function that joins them and throws, so the
+// frame needs no cleanup at all.
 //
 //     fail_config({at, " must be an object, not ", json_type_name(entry)}, {at});
 //

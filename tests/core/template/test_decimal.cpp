@@ -24,17 +24,8 @@ namespace {
 
 using hooksmith::decimal::Spec;
 
-double from_bits(std::uint64_t bits) {
-    double v;
-    std::memcpy(&v, &bits, sizeof v);
-    return v;
-}
-
-std::uint64_t bits_of(double v) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    return bits;
-}
+using hooksmith::decimal::from_bits;
+using hooksmith::decimal::to_bits;
 
 // A finite double: a random bit pattern most of the time, else one of the cases printf and
 // strtod get wrong most easily.
@@ -77,7 +68,7 @@ std::string c_format(const char* format, ...) {
 void check_parse(const std::string& text) {
     const double expected = std::strtod(text.c_str(), nullptr);
     const double got = hooksmith::decimal::parse(text);
-    if (bits_of(expected) != bits_of(got)) {
+    if (to_bits(expected) != to_bits(got)) {
         INFO(text << ": strtod " << std::hexfloat << expected << ", parse " << got);
         FAIL("parse disagrees with strtod");
     }
@@ -287,7 +278,7 @@ TEST_CASE("decimal: repr and round keep what snprintf and strtod gave them", "[d
         const int precision = static_cast<int>(rng() % 20);
         const double expected = std::strtod(c_format("%.*f", precision, v).c_str(), nullptr);
         const double got = hooksmith::detail::round_exactly(v, precision);
-        if (bits_of(expected) != bits_of(got)) {
+        if (to_bits(expected) != to_bits(got)) {
             INFO(std::hexfloat << v << " at " << precision << ": before " << expected << ", now " << got);
             FAIL("round_exactly changed");
         }
