@@ -103,8 +103,6 @@ void subtract(Big& a, const Big& b) {  // a >= b
     a.trim();
 }
 
-constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 constexpr double infinity = __builtin_huge_val();
 
 // The double nearest to DIGITS × 10^exponent (count ASCII digits, the first nonzero).

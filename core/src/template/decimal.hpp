@@ -16,6 +16,12 @@
 
 namespace hooksmith::decimal {
 
+// Every power of ten a double holds exactly (Clinger's fast path: a mantissa below 2^53 times or
+// divided by one of these is rounded once, so correctly).
+inline constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
 // A double's IEEE-754 bits and back (C++17 has no std::bit_cast).
 inline double from_bits(std::uint64_t bits) {
     double v;

@@ -338,10 +338,8 @@ Value f_int(Evaluator& ev, const Value& input, const CallArgs& args, const Expr&
 // error of that product cannot change the nearest integer r, and r / 10^n (both exact, one
 // correctly rounded division) is that same double: no decimal printing needed.
 bool round_quickly(double x, int precision, double& result) {
-    static const double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     if (precision > 22) return false;
-    const double scale = powers[precision];
+    const double scale = decimal::exact_powers_of_ten[precision];
     const double scaled = x * scale;
     if (!(std::fabs(scaled) < 1099511627776.0)) return false;  // 2^40: the product's error stays < 2^-12
     const double fraction = scaled - std::floor(scaled);

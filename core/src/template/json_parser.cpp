@@ -33,10 +33,6 @@ constexpr std::array<bool, 256> make_plain_string_bytes() {
 }
 constexpr std::array<bool, 256> plain_string_byte = make_plain_string_bytes();
 
-// Every power of ten a double holds exactly (Clinger's fast path).
-constexpr double exact_powers_of_ten[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                          1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 constexpr std::uint64_t max_exact_mantissa = std::uint64_t{1} << 53;
 constexpr int max_mantissa_digits = 19;  // 10^19 - 1 < 2^64
 
@@ -629,7 +625,8 @@ private:
     }
 
     // JSON number grammar; integers within int64 stay integers, others are doubles rounded as
-    // strtod rounds them (nlohmann's behaviour; decimal::parse), through an exact fast path when one applies.
+    // strtod rounds them (nlohmann's behaviour; decimal::parse), through an exact fast path when
+    // one applies.
     Value parse_number() {
         const char* start = p_;
         const bool negative = *p_ == '-';
@@ -686,7 +683,7 @@ private:
         }
         if (mantissa_complete && mantissa <= max_exact_mantissa && exponent >= -22 && exponent <= 22) {
             double value = static_cast<double>(mantissa);  // exact, as is the power: one rounding
-            value = exponent >= 0 ? value * exact_powers_of_ten[exponent] : value / exact_powers_of_ten[-exponent];
+            value = exponent >= 0 ? value * decimal::exact_powers_of_ten[exponent] : value / decimal::exact_powers_of_ten[-exponent];
             return Value(negative ? -value : value);
         }
         double value;
