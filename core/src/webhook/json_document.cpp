@@ -18,6 +18,8 @@ namespace hooksmith::detail {
 
 namespace {
 
+char hex_digit(unsigned value) { return "0123456789ABCDEF"[value & 15]; }
+
 constexpr int eof = std::char_traits<char>::eof();
 
 enum class Token {
@@ -55,8 +57,8 @@ std::string control_character_message(int c) {
                                           "BS",  "HT",  "LF",  "VT",  "FF",  "CR",  "SO",  "SI",
                                           "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
                                           "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
-    static const char digits[] = "0123456789ABCDEF";
-    const char hex[5] = {'0', '0', digits[(c >> 4) & 15], digits[c & 15], 0};  // c < 0x20
+    const auto code = static_cast<unsigned>(c);  // < 0x20
+    const char hex[5] = {'0', '0', hex_digit(code >> 4), hex_digit(code), 0};
     std::string message = std::string("invalid string: control character U+") + hex + " (" + names[c] +
                           ") must be escaped to \\u" + hex;
     const char* const shorthand = c == 8 ? "b" : c == 9 ? "t" : c == 10 ? "n" : c == 12 ? "f" : c == 13 ? "r" : nullptr;
@@ -106,9 +108,8 @@ public:
         std::string result;
         for (const char c : token_string_) {
             if (static_cast<unsigned char>(c) <= 0x1F) {
-                static const char digits[] = "0123456789ABCDEF";
                 const auto byte = static_cast<unsigned char>(c);
-                const char escaped[] = {'<', 'U', '+', '0', '0', digits[byte >> 4], digits[byte & 15], '>'};
+                const char escaped[] = {'<', 'U', '+', '0', '0', hex_digit(byte >> 4u), hex_digit(byte), '>'};
                 result.append(escaped, sizeof escaped);
             } else {
                 result.push_back(c);
@@ -532,8 +533,6 @@ private:
     Token last_ = Token::uninitialized;
     std::vector<Open> open_;
 };
-
-char hex_digit(unsigned value) { return "0123456789ABCDEF"[value & 15]; }
 
 // Where dump() would stop on invalid UTF-8 (its decoder rejects at the first byte that cannot
 // continue a well-formed sequence), with nlohmann's message.
