@@ -68,9 +68,7 @@ bool is_upper(char type) { return type == 'E' || type == 'F' || type == 'G' || t
 
 void append_double(std::string& out, double v, const Spec& spec) {
     std::string body;
-    std::uint64_t bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    if (bits >> 63) body += '-';
+    if (to_bits(v) >> 63) body += '-';
     else if (spec.plus) body += '+';
     else if (spec.space) body += ' ';
     const std::size_t sign = body.size();
