@@ -75,6 +75,16 @@ function chainByLikeness(functions) {
   return order;
 }
 
+// Lays out a Binaryen module's functions (binaryen.getFunctionInfo results, imports excluded) in
+// the given order. A module lists its functions in the order they were added: re-adding each one,
+// in the new order, lays them out so. The bodies stay in the module's arena when a function is removed.
+export function reorderFunctions(module, infos) {
+  for (const info of infos) {
+    module.removeFunction(info.name);
+    module.addFunction(info.name, info.params, info.results, info.vars, info.body);
+  }
+}
+
 // `bytes` (a module Binaryen has just optimized, with the given features) with its functions
 // reordered. `keepNames`: keep the name section (a --profiling-funcs build).
 export function layoutForGzip(bytes, features, keepNames) {
@@ -91,12 +101,7 @@ export function layoutForGzip(bytes, features, keepNames) {
       throw new Error(`layout: ${functions.length} functions but ${bodies.length} bodies`);
     }
     functions.forEach((f, i) => { f.body = bodies[i]; f.signature = signature(bodies[i]); });
-    // A module lists its functions in the order they were added: re-adding each one, in the new
-    // order, lays them out so. The bodies stay in the module's arena when a function is removed.
-    for (const { info } of chainByLikeness(functions)) {
-      module.removeFunction(info.name);
-      module.addFunction(info.name, info.params, info.results, info.vars, info.body);
-    }
+    reorderFunctions(module, chainByLikeness(functions).map((f) => f.info));
     if (!module.validate()) throw new Error('layout: the reordered module does not validate');
     binaryen.setDebugInfo(keepNames);
     return module.emitBinary();
