@@ -7,7 +7,6 @@
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/heap.h>
-#include <emscripten/val.h>
 #include <malloc.h>
 
 #include <algorithm>
@@ -34,7 +33,6 @@
 #include "webhook/encode.hpp"
 #include "webhook/signing.hpp"
 
-using emscripten::val;
 namespace hs = hooksmith;
 using hs::detail::append_json_string;
 using hs::wasm::append_strings_json;
@@ -156,6 +154,15 @@ public:
         });
     }
 
+    // Linked Data's last step (linked_data.cpp), with the id and timestamp read as render reads them.
+    std::string render_with_linked_data(const std::string& context_json, const std::string& answers_json, bool has_id,
+                                        bool has_timestamp, double timestamp) const {
+        return guarded_text([&](std::string& out) {
+            out = hs::wasm::render_with_linked_data(webhook_, context_json, answers_json,
+                                                    render_input(has_id, has_timestamp, timestamp));
+        });
+    }
+
     std::string variables() const {
         std::string out;
         append_strings_json(out, webhook_.variables());
@@ -218,8 +225,8 @@ std::string webhook_linked_data_needed(int handle, const std::string& context_js
     return hs::wasm::linked_data_needed(webhook(handle).webhook(), context_json, answers_json);
 }
 std::string webhook_render_with_linked_data(int handle, const std::string& context_json, const std::string& answers_json,
-                                            const val& id, const val& timestamp) {
-    return hs::wasm::render_with_linked_data(webhook(handle).webhook(), context_json, answers_json, id, timestamp);
+                                            bool has_id, bool has_timestamp, double timestamp) {
+    return webhook(handle).render_with_linked_data(context_json, answers_json, has_id, has_timestamp, timestamp);
 }
 std::string webhook_variables(int handle) { return webhook(handle).variables(); }
 std::string webhook_config_json(int handle, bool reveal) { return webhook(handle).webhook().config_json(reveal); }

@@ -33,17 +33,8 @@ std::string linked_data_needed(const CompiledWebhook& webhook, const std::string
 }
 
 std::string render_with_linked_data(const CompiledWebhook& webhook, const std::string& context_json,
-                                    const std::string& answers_json, const emscripten::val& id,
-                                    const emscripten::val& timestamp) {
+                                    const std::string& answers_json, const RenderInput& input) {
     return guarded_text([&](std::string& out) {
-        RenderInput input;
-        if (id.isString()) input.id = id.as<std::string>();
-        if (timestamp.isNumber()) {
-            const double seconds = timestamp.as<double>();
-            // A cast of NaN or of an out-of-range double is undefined behaviour.
-            if (!(seconds > -1e15 && seconds < 1e15)) throw Error(ErrorKind::input, "timestamp must be Unix seconds");
-            input.timestamp_seconds = static_cast<std::int64_t>(seconds);
-        }
         const auto context = Context::from_json_text(context_json);
         const Context resolved = webhook.with_linked_data(context, parse_linked_data_answers(answers_json));
         const Request request = webhook.render(resolved, input);

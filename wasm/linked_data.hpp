@@ -2,8 +2,6 @@
 // Data): the JS side loops needed → fetch → needed … → render (wasm/js/linked-data.mjs).
 #pragma once
 
-#include <emscripten/val.h>
-
 #include <string>
 
 #include "hooksmith/webhook.hpp"
@@ -15,9 +13,8 @@ namespace hooksmith::wasm {
 std::string linked_data_needed(const CompiledWebhook& webhook, const std::string& context_json,
                                const std::string& answers_json);
 
-// → {"request": …} | {"error": …}; `id` a string or null, `timestamp` Unix seconds or null.
+// → {"request": …} | {"error": …}
 std::string render_with_linked_data(const CompiledWebhook& webhook, const std::string& context_json,
-                                    const std::string& answers_json, const emscripten::val& id,
-                                    const emscripten::val& timestamp);
+                                    const std::string& answers_json, const RenderInput& input);
 
 }  // namespace hooksmith::wasm

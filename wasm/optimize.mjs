@@ -3,12 +3,13 @@
 // 132 finds ~1.4 KB gzipped more in the same module (docs/performance.md, "Wasm size"). A second
 // pass with version 108 finds almost nothing, and more passes with 132 nothing more. Then the
 // functions are laid out for gzip (layout.mjs): −4.0 KB more.
-//   node wasm/optimize.mjs FILE.wasm     (rewrites FILE.wasm in place)
+//   node wasm/optimize.mjs FILE.wasm [--no-layout]     (rewrites FILE.wasm in place)
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const file = process.argv[2];
+const layout = !process.argv.includes('--no-layout');
 if (!file || !existsSync(file)) {
   console.error(`optimize: ${file ?? '(no file given)'} is missing (usage: node wasm/optimize.mjs FILE.wasm)`);
   process.exit(2);
@@ -59,12 +60,16 @@ if (run.status !== 0) {
   console.error(`optimize: wasm-opt failed on ${file} (exit ${run.status ?? run.signal})`);
   process.exit(1);
 }
-const { layoutForGzip } = await import('./layout.mjs');
-const { default: binaryen } = await import('binaryen');
-try {
-  const features = binaryen.Features.MVP | binaryen.Features.ExceptionHandling;
-  writeFileSync(file, layoutForGzip(readFileSync(temporary), features, keepNames));
-} finally {
-  unlinkSync(temporary);
+if (layout) {
+  const { layoutForGzip } = await import('./layout.mjs');
+  const { default: binaryen } = await import('binaryen');
+  try {
+    const features = binaryen.Features.MVP | binaryen.Features.ExceptionHandling;
+    writeFileSync(file, layoutForGzip(readFileSync(temporary), features, keepNames));
+  } finally {
+    unlinkSync(temporary);
+  }
+} else {
+  renameSync(temporary, file);
 }
 console.log(`optimize: ${file}: ${before} -> ${statSync(file).size} bytes`);

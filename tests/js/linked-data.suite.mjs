@@ -47,6 +47,21 @@ test('linked data: sources are listed, and render says to use renderResolved', (
   assert.ok(error.message.includes('renderResolved'), error.message);
 }));
 
+test('linked data: renderResolved signs with the given id and timestamp, as render does', (hs, env) => {
+  const signing = { scheme: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
+  return withHook(hs, stockConfig(env, { extra: { signing } }), async (hook) => {
+    const options = { id: 'msg_linked', timestamp: 1700000000 };
+    const request = await hook.renderResolved(user('u-9', 'ACME'), options);
+    const header = (name) => request.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+    assert.equal(header('webhook-id'), 'msg_linked');
+    assert.equal(header('webhook-timestamp'), '1700000000');
+    assert.equal(typeof JSON.parse(request.body).price, 'number', 'the source was fetched');
+    const error = await hook.renderResolved(user('u-9', 'ACME'), { id: 'msg_linked', timestamp: Number.NaN }).catch((e) => e);
+    assert.equal(error.kind, 'input');
+    assert.ok(error.message.includes('timestamp must be Unix seconds'), error.message);
+  });
+});
+
 test('linked data: renderResolved fetches the source, renders, and send delivers it byte for byte', (hs, env) => {
   const tag = uniqueTag('send');
   return withHook(hs, stockConfig(env, { query: `?tag=${tag}`, sourceHeaders: [{ name: 'X-Api-Key', value: 'demo-key' }] }), async (hook) => {

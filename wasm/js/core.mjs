@@ -25,8 +25,14 @@ function webhookHandle(raw, number) {
       callRender(raw, raw._hooksmith_webhook_render_batch, live(), length, id, timestamp),
     report: (context) => parsed(raw.webhookReport(live(), context)),
     linkedDataNeeded: (context, answers) => raw.webhookLinkedDataNeeded(live(), context, answers),
-    renderWithLinkedData: (context, answers, id, timestamp) =>
-      raw.webhookRenderWithLinkedData(live(), context, answers, id, timestamp),
+    // The id and timestamp as render takes them (no Embind val: numbers, the id crossing first).
+    renderWithLinkedData: (context, answers, id, timestamp) => {
+      const number = live();
+      const hasId = typeof id === 'string';
+      if (hasId) raw.webhookSetId(number, id);
+      const hasTimestamp = typeof timestamp === 'number';
+      return raw.webhookRenderWithLinkedData(number, context, answers, hasId, hasTimestamp, hasTimestamp ? timestamp : 0);
+    },
     variables: () => parsed(raw.webhookVariables(live())),
     configJson: (reveal) => raw.webhookConfigJson(live(), reveal),
     method: () => raw.webhookMethod(live()),
