@@ -1,5 +1,6 @@
 #include "hooksmith/error.hpp"
 
+#include "template/lexer.hpp"
 #include "template/message.hpp"
 
 namespace hooksmith {
@@ -47,6 +48,19 @@ void Piece::append_to(std::string& out) const {
             out += std::to_string(number_);
             out += ']';
             return;
+        case Kind::quoted:
+            out += '\'';
+            out.append(text_, size_);
+            out += '\'';
+            return;
+        case Kind::line_column: {
+            int line = 0, column = 0;
+            position_of(std::string_view(text_, size_), static_cast<std::uint32_t>(number_), line, column);
+            out += std::to_string(line);
+            out += ':';
+            out += std::to_string(column);
+            return;
+        }
     }
 }
 
@@ -65,6 +79,12 @@ void throw_error(ErrorKind kind, Parts message, Parts field) {
 }
 
 void throw_in_field(const Error& error, Parts field) { throw error.in_field(join(field)); }
+
+void throw_at(ErrorKind kind, std::string_view source, std::uint32_t offset, Parts message) {
+    int line = 0, column = 0;
+    position_of(source, offset, line, column);
+    throw Error(kind, join(message), line, column);
+}
 
 }  // namespace detail
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "hooksmith/error.hpp"
+#include "template/message.hpp"
 
 namespace hooksmith::detail {
 
@@ -29,10 +30,9 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(std::size_t offset, const std::string& message) {
-        int line = 0, column = 0;
-        position_of(src_, static_cast<std::uint32_t>(offset), line, column);
-        throw Error(ErrorKind::syntax, message, line, column);
+    // Pieces, joined out of line (message.hpp): the lexing frames need no cleanup for them.
+    [[noreturn]] void fail(std::size_t offset, Parts message) {
+        throw_at(ErrorKind::syntax, src_, static_cast<std::uint32_t>(offset), message);
     }
 
     void push(TokenType type, std::size_t offset, std::string text) {
@@ -145,7 +145,7 @@ private:
             if (sa) skip_space_after();
             return;
         }
-        fail(opened_at, "missing end of raw directive: expected '{% endraw %}' to close 'raw'");
+        fail(opened_at, {"missing end of raw directive: expected '{% endraw %}' to close 'raw'"});
     }
 
     void lex_comment(std::size_t opened_at) {
@@ -154,7 +154,7 @@ private:
             if (src_[p] == '+' && src_.compare(p, 3, "+#}") == 0) { pos_ = p + 3; return; }
             if (src_[p] == '#' && src_[p + 1] == '}') { pos_ = p + 2; return; }
         }
-        fail(opened_at, "missing end of comment tag: expected '#}'");
+        fail(opened_at, {"missing end of comment tag: expected '#}'"});
     }
 
     void lex_tag(std::size_t opened_at, bool variable) {
@@ -164,7 +164,7 @@ private:
         for (;;) {
             while (pos_ < src_.size() && is_space(src_[pos_])) ++pos_;
             if (pos_ >= src_.size())
-                fail(opened_at, std::string("unexpected end of template: expected '") + end + "' to close the tag opened here");
+                fail(opened_at, {"unexpected end of template: expected '", end, "' to close the tag opened here"});
             std::size_t at = pos_;
             if (balancing.empty()) {
                 if (src_[at] == '-' && src_.compare(at + 1, 2, end) == 0) {
@@ -195,27 +195,27 @@ private:
             } else if (c == '\'' || c == '"') {
                 lex_string();
             } else if (static_cast<unsigned char>(c) >= 0x80) {
-                fail(at, "unexpected character in tag");
+                fail(at, {"unexpected character in tag"});
             } else {
-                static const char* const two[] = {"//", "**", "==", "!=", "<=", ">="};
-                std::string op;
-                for (const char* t : two)
-                    if (src_.compare(at, 2, t) == 0) { op = t; break; }
-                if (op.empty()) {
+                // The operator is compared as characters: a std::string per candidate cost code
+                // and cleanup on every operator token.
+                static const char two[] = "//**==!=<=>=";
+                std::size_t size = 1;
+                for (const char* t = two; *t; t += 2)
+                    if (src_.compare(at, 2, std::string_view(t, 2)) == 0) { size = 2; break; }
+                if (size == 1) {
                     if (std::strchr("+-/*%~[](){}<>=.:|,;", c) == nullptr || c == '\0')
-                        fail(at, std::string("unexpected char '") + c + "'");
-                    op = std::string(1, c);
+                        fail(at, {"unexpected char '", c, "'"});
+                    if (c == '(' || c == '[' || c == '{') {
+                        balancing.push_back(c == '(' ? ')' : c == '[' ? ']' : '}');
+                    } else if (c == ')' || c == ']' || c == '}') {
+                        if (balancing.empty()) fail(at, {"unexpected '", c, "'"});
+                        if (balancing.back() != c) fail(at, {"unexpected '", c, "', expected '", balancing.back(), "'"});
+                        balancing.pop_back();
+                    }
                 }
-                if (op == "(" || op == "[" || op == "{") {
-                    balancing.push_back(op == "(" ? ')' : op == "[" ? ']' : '}');
-                } else if (op == ")" || op == "]" || op == "}") {
-                    if (balancing.empty()) fail(at, "unexpected '" + op + "'");
-                    if (balancing.back() != op[0])
-                        fail(at, "unexpected '" + op + "', expected '" + std::string(1, balancing.back()) + "'");
-                    balancing.pop_back();
-                }
-                pos_ = at + op.size();
-                push(TokenType::op, at, std::move(op));
+                pos_ = at + size;
+                push(TokenType::op, at, std::string(src_.substr(at, size)));
             }
         }
     }
@@ -284,7 +284,7 @@ private:
         for (std::size_t i = at; i < p; ++i)
             if (src_[i] != '_') text += src_[i];
         if (!is_float && text.size() > 1 && text[0] == '0' && text.find_first_not_of('0') != std::string::npos)
-            fail(at, "leading zeros in decimal integer literals are not permitted");
+            fail(at, {"leading zeros in decimal integer literals are not permitted"});
         Token t;
         t.offset = static_cast<std::uint32_t>(at);
         if (is_float) {
@@ -319,11 +319,11 @@ private:
         std::string value;
         std::size_t p = at + 1;
         for (;;) {
-            if (p >= src_.size()) fail(at, "unexpected end of string: missing closing quote");
+            if (p >= src_.size()) fail(at, {"unexpected end of string: missing closing quote"});
             char c = src_[p];
             if (c == quote) { ++p; break; }
             if (c != '\\') { value += c; ++p; continue; }
-            if (p + 1 >= src_.size()) fail(at, "unexpected end of string: missing closing quote");
+            if (p + 1 >= src_.size()) fail(at, {"unexpected end of string: missing closing quote"});
             char e = src_[p + 1];
             p += 2;
             switch (e) {
@@ -343,11 +343,11 @@ private:
                     std::uint32_t cp = 0;
                     for (int i = 0; i < count; ++i) {
                         int h = p < src_.size() ? hex_value(src_[p]) : -1;
-                        if (h < 0) fail(at, std::string("truncated \\") + e + " escape in string");
+                        if (h < 0) fail(at, {"truncated \\", e, " escape in string"});
                         cp = cp * 16 + static_cast<std::uint32_t>(h);
                         ++p;
                     }
-                    if (cp > 0x10FFFF) fail(at, "illegal Unicode character in string escape");
+                    if (cp > 0x10FFFF) fail(at, {"illegal Unicode character in string escape"});
                     utf8::append(value, cp);
                     break;
                 }

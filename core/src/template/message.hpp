@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -25,6 +26,18 @@ namespace hooksmith::detail {
 struct Indexed {
     std::string_view name;
     std::size_t index;
+};
+
+// `text` in single quotes ("'endif'"): a token or name as messages quote it.
+struct Quoted {
+    std::string_view text;
+};
+
+// The 1-based "line:column" of byte `offset` in `source` (position_of), computed only when the
+// message is joined: the template compiler's "… opened at 3:7".
+struct LineColumn {
+    std::string_view source;
+    std::uint32_t offset;
 };
 
 class Piece {
@@ -42,11 +55,14 @@ public:
     Piece(unsigned long long n) noexcept : number_(n), kind_(Kind::unsigned_number) {}
     Piece(Indexed at) noexcept
         : text_(at.name.data()), size_(at.name.size()), number_(at.index), kind_(Kind::indexed) {}
+    Piece(Quoted quoted) noexcept : text_(quoted.text.data()), size_(quoted.text.size()), kind_(Kind::quoted) {}
+    Piece(LineColumn at) noexcept
+        : text_(at.source.data()), size_(at.source.size()), number_(at.offset), kind_(Kind::line_column) {}
 
     void append_to(std::string& out) const;
 
 private:
-    enum class Kind : unsigned char { text, character, signed_number, unsigned_number, indexed };
+    enum class Kind : unsigned char { text, character, signed_number, unsigned_number, indexed, quoted, line_column };
     // Only the members its kind reads are set: every store is code at each throw site. Pieces
     // are never copied (a braced list's elements are built in place), so none is read unset.
     const char* text_;
@@ -67,5 +83,8 @@ std::string join(Parts parts);
 [[noreturn]] void throw_error(ErrorKind kind, Parts message, Parts field);
 // throw error.in_field(join(field)): an error surfacing from a nested part of a config.
 [[noreturn]] void throw_in_field(const Error& error, Parts field);
+// throw Error(kind, join(message), line, column), the position of byte `offset` in `source`
+// (position_of): the template compiler's errors (lexer, parser, nesting limit).
+[[noreturn]] void throw_at(ErrorKind kind, std::string_view source, std::uint32_t offset, Parts message);
 
 }  // namespace hooksmith::detail

@@ -10,44 +10,44 @@ void Parser::run() {
     prog_.body = parse_body({}, nullptr);
     if (cur().type != TokenType::eof) unexpected_tag();
     // Jinja2 reports unknown filters/tests when compiling, after the whole parse.
-    if (!unknown_.empty()) fail_at(unknown_.front().first, unknown_.front().second);
+    if (!unknown_.empty()) {
+        const Unknown& u = unknown_.front();
+        fail_at(u.offset, {u.node->kind == ExprKind::test ? "no test named " : "no filter named ", Quoted{u.node->name}});
+    }
 }
 
-[[noreturn]] void Parser::fail_at(std::uint32_t offset, const std::string& message) const {
-    int line, column;
-    position_of(prog_.source, offset, line, column);
-    throw Error(ErrorKind::syntax, message, line, column);
+[[noreturn]] void Parser::fail_at(std::uint32_t offset, Parts message) const {
+    throw_at(ErrorKind::syntax, prog_.source, offset, message);
 }
 
-std::string Parser::where(std::uint32_t offset) const {
-    int line, column;
-    position_of(prog_.source, offset, line, column);
-    return std::to_string(line) + ":" + std::to_string(column);
+[[noreturn]] void Parser::fail_depth() const {
+    throw_at(ErrorKind::limit, prog_.source, cur().offset,
+             {"template nesting is deeper than the limit of ", prog_.limits.max_nesting_depth});
 }
 
-std::string Parser::describe(const Token& t) {
+Piece Parser::describe(const Token& t) {
     switch (t.type) {
         case TokenType::data: return "template data";
         case TokenType::variable_begin: return "'{{'";
         case TokenType::variable_end: return "end of print statement '}}'";
         case TokenType::block_begin: return "'{%'";
         case TokenType::block_end: return "end of statement block '%}'";
-        case TokenType::name: return "'" + t.text + "'";
+        case TokenType::name: return Quoted{t.text};
         case TokenType::string: return "string";
         case TokenType::integer: return "integer";
         case TokenType::floating: return "float";
-        case TokenType::op: return "'" + t.text + "'";
+        case TokenType::op: return Quoted{t.text};
         case TokenType::eof: return "end of template";
     }
     return "token";
 }
 
 void Parser::expect_op(const char* op) {
-    if (!skip_op(op)) fail_at(cur().offset, std::string("expected '") + op + "', got " + describe(cur()));
+    if (!skip_op(op)) fail_at(cur().offset, {"expected ", Quoted{op}, ", got ", describe(cur())});
 }
 
 std::string Parser::expect_name() {
-    if (cur().type != TokenType::name) fail_at(cur().offset, "expected a name, got " + describe(cur()));
+    if (cur().type != TokenType::name) fail_at(cur().offset, {"expected a name, got ", describe(cur())});
     std::string n = cur().text;
     next();
     return n;
@@ -55,16 +55,16 @@ std::string Parser::expect_name() {
 
 void Parser::expect_block_end() {
     if (cur().type != TokenType::block_end)
-        fail_at(cur().offset, "expected end of statement block '%}', got " + describe(cur()));
+        fail_at(cur().offset, {"expected end of statement block '%}', got ", describe(cur())});
     next();
 }
 
 [[noreturn]] void Parser::unexpected_tag() {
     // cur() is the name after '{%'
-    if (open_.empty()) fail_at(cur().offset, "unexpected tag '" + cur().text + "'");
+    if (open_.empty()) fail_at(cur().offset, {"unexpected tag ", Quoted{cur().text}});
     const Open& o = open_.back();
-    fail_at(cur().offset, "unexpected tag '" + cur().text + "': expected 'end" + std::string(o.tag) +
-                              "' to close '" + o.tag + "' opened at " + where(o.offset));
+    fail_at(cur().offset, {"unexpected tag ", Quoted{cur().text}, ": expected 'end", o.tag, "' to close ", Quoted{o.tag},
+                           " opened at ", where(o.offset)});
 }
 
 // Parses until a `{% name %}` whose name is in `ends` (left unconsumed, cur() = that name).
@@ -74,8 +74,8 @@ Body Parser::parse_body(std::initializer_list<const char*> ends, const Open* ope
         const Token& t = cur();
         if (t.type == TokenType::eof) {
             if (opened)
-                fail_at(t.offset, std::string("unexpected end of template: expected 'end") + opened->tag +
-                                      "' to close '" + opened->tag + "' opened at " + where(opened->offset));
+                fail_at(t.offset, {"unexpected end of template: expected 'end", opened->tag, "' to close ",
+                                   Quoted{opened->tag}, " opened at ", where(opened->offset)});
             return body;
         }
         if (t.type == TokenType::data) {
@@ -92,17 +92,17 @@ Body Parser::parse_body(std::initializer_list<const char*> ends, const Open* ope
             next();
             s.exprs.push_back(parse_tuple(false, true, {}));
             if (cur().type != TokenType::variable_end)
-                fail_at(cur().offset, "expected end of print statement '}}', got " + describe(cur()));
+                fail_at(cur().offset, {"expected end of print statement '}}', got ", describe(cur())});
             next();
             body.push_back(std::move(s));
         } else if (t.type == TokenType::block_begin) {
             next();
-            if (cur().type != TokenType::name) fail_at(cur().offset, "expected a statement name, got " + describe(cur()));
+            if (cur().type != TokenType::name) fail_at(cur().offset, {"expected a statement name, got ", describe(cur())});
             for (const char* e : ends)
                 if (cur().text == e) return body;
             body.push_back(parse_statement());
         } else {
-            fail_at(t.offset, "unexpected " + describe(t));
+            fail_at(t.offset, {"unexpected ", describe(t)});
         }
     }
 }
@@ -120,7 +120,7 @@ Stmt Parser::parse_statement() {
     if (name == "filter") return parse_filter_block(at);
     if (name == "with") return parse_with(at);
     if (name == "break" || name == "continue") {
-        if (loop_depth_ == 0) fail_at(t.offset, "'" + name + "' outside of a loop");
+        if (loop_depth_ == 0) fail_at(t.offset, {Quoted{name}, " outside of a loop"});
         Stmt s;
         s.kind = name == "break" ? StmtKind::break_ : StmtKind::continue_;
         s.offset = at;
@@ -129,7 +129,7 @@ Stmt Parser::parse_statement() {
         return s;
     }
     if (name.compare(0, 3, "end") == 0 || name == "elif" || name == "else") unexpected_tag();
-    fail_at(t.offset, "unknown tag '" + name + "'");
+    fail_at(t.offset, {"unknown tag ", Quoted{name}});
 }
 
 void Parser::end_tag(const char* name) {
@@ -180,13 +180,13 @@ Stmt Parser::parse_for(std::uint32_t at) {
     open_.push_back(o);
     next();  // 'for'
     s.targets.push_back(parse_target(true, false));
-    if (!skip_name("in")) fail_at(cur().offset, "expected 'in', got " + describe(cur()));
+    if (!skip_name("in")) fail_at(cur().offset, {"expected 'in', got ", describe(cur())});
     s.exprs.push_back(parse_tuple(false, false, {"recursive"}));
     if (skip_name("if")) {
         s.has_loop_filter = true;
         s.exprs.push_back(parse_expression(true));
     }
-    if (is_name("recursive")) fail_at(cur().offset, "recursive loops are not supported");
+    if (is_name("recursive")) fail_at(cur().offset, {"recursive loops are not supported"});
     expect_block_end();
     ++loop_depth_;
     s.bodies.push_back(parse_body({"endfor", "else"}, &o));
@@ -243,7 +243,7 @@ void Parser::parse_params(Stmt& s) {
         p.symbol = prog_.symbols.intern(p.name);
         if (skip_op("=")) p.default_value = parse_expression(true);
         else if (!s.params.empty() && s.params.back().default_value)
-            fail_at(cur().offset, "parameter without a default follows a parameter with a default");
+            fail_at(cur().offset, {"parameter without a default follows a parameter with a default"});
         s.params.push_back(std::move(p));
     }
     next();
@@ -279,7 +279,7 @@ Stmt Parser::parse_call_block(std::uint32_t at) {
     next();  // 'call'
     if (is_op("(")) parse_params(s);
     s.call = parse_expression(true);
-    if (s.call->kind != ExprKind::call) fail_at(s.call->offset, "expected a macro call after 'call'");
+    if (s.call->kind != ExprKind::call) fail_at(s.call->offset, {"expected a macro call after 'call'"});
     expect_block_end();
     parse_scoped_body(s, "call", "endcall", at);
     return s;
@@ -347,7 +347,7 @@ Target Parser::parse_single_target(bool allow_namespace) {
     }
     static const char* const reserved[] = {"true", "false", "none", "True", "False", "None"};
     for (const char* r : reserved)
-        if (t.name == r) fail_at(offset, "cannot assign to '" + t.name + "'");
+        if (t.name == r) fail_at(offset, {"cannot assign to ", Quoted{t.name}});
     t.symbol = prog_.symbols.intern(t.name);
     return t;
 }

@@ -29,7 +29,7 @@ ExprPtr Parser::parse_tuple(bool explicit_parens, bool with_condexpr, std::initi
     }
     if (!is_tuple) {
         if (!items.empty()) return std::move(items[0]);
-        if (!explicit_parens) fail_at(cur().offset, "expected an expression, got " + describe(cur()));
+        if (!explicit_parens) fail_at(cur().offset, {"expected an expression, got ", describe(cur())});
     }
     auto e = make(ExprKind::tuple, offset);
     e->children = std::move(items);
@@ -294,7 +294,7 @@ ExprPtr Parser::parse_primary() {
         default:
             break;
     }
-    fail_at(offset, "unexpected " + describe(t) + ", expected an expression");
+    fail_at(offset, {"unexpected ", describe(t), ", expected an expression"});
 }
 
 // Leanplum's legacy insert-value token `Value "points"` (a name followed by a string is not
@@ -359,7 +359,7 @@ ExprPtr Parser::parse_postfix(ExprPtr node) {
                 set_item_path(*e);
                 node = std::move(e);
             } else {
-                fail_at(cur().offset, "expected a name after '.', got " + describe(cur()));
+                fail_at(cur().offset, {"expected a name after '.', got ", describe(cur())});
             }
         } else if (skip_op("[")) {
             auto e = make(ExprKind::getitem, offset);
@@ -375,7 +375,7 @@ ExprPtr Parser::parse_postfix(ExprPtr node) {
                 subs.push_back(parse_subscribed());
             }
             next();
-            if (subs.empty()) fail_at(offset, "expected a subscript inside '[]'");
+            if (subs.empty()) fail_at(offset, {"expected a subscript inside '[]'"});
             if (tuple || subs.size() > 1) {
                 auto t = make(ExprKind::tuple, offset);
                 t->children = std::move(subs);
@@ -420,14 +420,14 @@ void Parser::parse_call_args(Expr& e) {
             if (is_op(")")) break;
         }
         first = false;
-        if (is_op("*") || is_op("**")) fail_at(cur().offset, "'*args' and '**kwargs' in calls are not supported");
+        if (is_op("*") || is_op("**")) fail_at(cur().offset, {"'*args' and '**kwargs' in calls are not supported"});
         if (cur().type == TokenType::name && look().type == TokenType::op && look().text == "=") {
             e.keywords.push_back(cur().text);
             next();
             next();
             e.children.push_back(parse_expression(true));
         } else {
-            if (!e.keywords.empty()) fail_at(cur().offset, "positional argument follows keyword argument");
+            if (!e.keywords.empty()) fail_at(cur().offset, {"positional argument follows keyword argument"});
             e.children.push_back(parse_expression(true));
         }
     }
@@ -458,7 +458,7 @@ ExprPtr Parser::parse_filter(ExprPtr subject, bool skip_pipe) {
     auto e = make(ExprKind::filter, offset);
     e->name = dotted_name();
     e->filter = find_filter(e->name);
-    if (!e->filter && !soft_) unknown_.emplace_back(name_offset, "no filter named '" + e->name + "'");
+    if (!e->filter && !soft_) unknown_.push_back({name_offset, e.get()});
     e->children.push_back(std::move(subject));
     if (is_op("(")) parse_call_args(*e);
     return e;
@@ -478,7 +478,7 @@ ExprPtr Parser::parse_test(ExprPtr subject) {
     std::uint32_t name_offset = cur().offset;
     e->name = dotted_name();
     e->test = find_test(e->name);
-    if (!e->test && !soft_) unknown_.emplace_back(name_offset, "no test named '" + e->name + "'");
+    if (!e->test && !soft_) unknown_.push_back({name_offset, e.get()});
     e->children.push_back(std::move(subject));
     const Token& t = cur();
     if (is_op("(")) {
@@ -486,7 +486,7 @@ ExprPtr Parser::parse_test(ExprPtr subject) {
     } else if ((t.type == TokenType::name || t.type == TokenType::string || t.type == TokenType::integer ||
                 t.type == TokenType::floating || is_op("[") || is_op("{")) &&
                !(is_name("else") || is_name("or") || is_name("and"))) {
-        if (is_name("is")) fail_at(t.offset, "you cannot chain multiple tests with 'is'");
+        if (is_name("is")) fail_at(t.offset, {"you cannot chain multiple tests with 'is'"});
         DepthGuard guard(*this);
         e->children.push_back(parse_postfix(parse_primary()));
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "template/lexer.hpp"
+#include "template/message.hpp"
 #include "template/program.hpp"
 
 namespace hooksmith::detail {
@@ -25,12 +26,7 @@ private:
     struct DepthGuard {
         Parser& p;
         explicit DepthGuard(Parser& parser) : p(parser) {
-            if (++p.depth_ > p.prog_.limits.max_nesting_depth) {
-                int line, column;
-                position_of(p.prog_.source, p.cur().offset, line, column);
-                throw Error(ErrorKind::limit, "template nesting is deeper than the limit of " +
-                                                  std::to_string(p.prog_.limits.max_nesting_depth), line, column);
-            }
+            if (++p.depth_ > p.prog_.limits.max_nesting_depth) p.fail_depth();
         }
         ~DepthGuard() { --p.depth_; }
     };
@@ -57,12 +53,7 @@ private:
                 return;
             }
             ++links;
-            if (++p.depth_ > p.prog_.limits.max_nesting_depth) {
-                int line, column;
-                position_of(p.prog_.source, p.cur().offset, line, column);
-                throw Error(ErrorKind::limit, "template nesting is deeper than the limit of " +
-                                                  std::to_string(p.prog_.limits.max_nesting_depth), line, column);
-            }
+            if (++p.depth_ > p.prog_.limits.max_nesting_depth) p.fail_depth();
         }
         ~ChainGuard() { p.depth_ -= links; }
     };
@@ -74,10 +65,15 @@ private:
     }
     void next() { if (pos_ + 1 < tokens_.size()) ++pos_; }
 
-    [[noreturn]] void fail_at(std::uint32_t offset, const std::string& message) const;
-    std::string where(std::uint32_t offset) const;
+    // Errors are passed as pieces (message.hpp) and joined out of line, so the parsing frames
+    // hold no message temporaries to clean up. The guards above inline into most of the
+    // parser's functions; the limit's message lives in one place.
+    [[noreturn]] void fail_at(std::uint32_t offset, Parts message) const;
+    [[noreturn]] void fail_depth() const;
+    LineColumn where(std::uint32_t offset) const { return {prog_.source, offset}; }
 
-    static std::string describe(const Token& t);
+    // The token as messages name it ("'endif'", "end of template"); borrows t.text.
+    static Piece describe(const Token& t);
 
     bool is_op(const char* op) const { return cur().type == TokenType::op && cur().text == op; }
     bool is_name(const char* name) const { return cur().type == TokenType::name && cur().text == name; }
@@ -163,7 +159,13 @@ private:
     int loop_depth_ = 0;
     bool soft_ = false;
     std::vector<Open> open_;
-    std::vector<std::pair<std::uint32_t, std::string>> unknown_;
+    // Unknown filters and tests (Expr::filter/test null), reported after the whole parse. The
+    // nodes outlive the parse (they are the program's tree); their message is built only then.
+    struct Unknown {
+        std::uint32_t offset;  // of the name
+        const Expr* node;
+    };
+    std::vector<Unknown> unknown_;
 };
 
 }  // namespace hooksmith::detail

@@ -5,6 +5,7 @@
 #include "template/analysis.hpp"
 #include "template/evaluator.hpp"
 #include "template/lexer.hpp"
+#include "template/message.hpp"
 #include "template/parser.hpp"
 #include "template/program.hpp"
 
@@ -12,8 +13,8 @@ namespace hooksmith {
 
 Template Template::compile(std::string_view source, const Limits& limits) {
     if (source.size() > limits.max_template_bytes)
-        throw Error(ErrorKind::limit, "template is " + std::to_string(source.size()) + " bytes, larger than the limit of " +
-                                          std::to_string(limits.max_template_bytes));
+        detail::throw_error(ErrorKind::limit, {"template is ", source.size(), " bytes, larger than the limit of ",
+                                               limits.max_template_bytes});
     auto program = std::make_shared<detail::Program>();
     program->original_source = std::string(source);
     program->source = detail::normalize_source(source);

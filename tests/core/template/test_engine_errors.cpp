@@ -4,6 +4,7 @@
 #include <string>
 
 #include "hooksmith/template.hpp"
+#include "template/message.hpp"
 
 using hooksmith::Context;
 using hooksmith::Error;
@@ -99,6 +100,27 @@ TEST_CASE("engine errors: render errors carry the line and the operation", "[eng
 TEST_CASE("engine errors: the error text names kind and position", "[engine][errors]") {
     Error e = error_of("{{ 1/0 }}");
     CHECK(std::string(e.what()) == "render error: division by zero (at 1:5)");
+}
+
+TEST_CASE("engine errors: the first unknown filter or test is reported, named by its node", "[engine][errors]") {
+    // The parser records the node and builds the message only when it throws (message.hpp).
+    Error e = error_of("{{ a is nosuchtest }}{{ b|nosuch }}");
+    CHECK(e.kind == ErrorKind::syntax);
+    CHECK(e.message == "no test named 'nosuchtest'");
+    CHECK((e.line == 1 && e.column == 9));
+    e = error_of("{{ b|nosuch }}\n{{ a is nosuchtest }}");
+    CHECK(e.message == "no filter named 'nosuch'");
+    CHECK((e.line == 1 && e.column == 6));
+}
+
+TEST_CASE("engine errors: message pieces quote names and place byte offsets as line:column", "[engine][errors]") {
+    using hooksmith::detail::LineColumn;
+    using hooksmith::detail::Quoted;
+    // "ab\ncéd": the 'd' is byte 6, line 2, code point column 3.
+    const std::string source = "ab\nc\xc3\xa9" "d";
+    CHECK(hooksmith::detail::join({"tag ", Quoted{"endif"}, " at ", LineColumn{source, 6}}) == "tag 'endif' at 2:3");
+    CHECK(hooksmith::detail::join({Quoted{""}, LineColumn{source, 0}}) == "''1:1");
+    CHECK(hooksmith::detail::join({LineColumn{source, 99}}) == "2:4");  // past the end: the end
 }
 
 // Params binds positional arguments inline and keywords out of line (Params::bind): both paths,
