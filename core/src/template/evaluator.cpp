@@ -82,11 +82,37 @@ void Evaluator::fail(std::uint32_t offset, ErrorKind kind, const std::string& me
     throw Error(kind, message, line, column);
 }
 
-void Evaluator::fail(const Expr& node, const std::string& message) const { fail(node.offset, ErrorKind::render, message); }
-
-void Evaluator::fail_limit(std::uint32_t offset, const std::string& message) const {
-    fail(offset, ErrorKind::limit, message);
+void Evaluator::fail(std::uint32_t offset, ErrorKind kind, const char* message) const {
+    fail(offset, kind, std::string(message));
 }
+
+void Evaluator::fail(std::uint32_t offset, ErrorKind kind, Parts message) const {
+    fail(offset, kind, join(message));
+}
+
+void Evaluator::fail(const Expr& node, const char* message) const {
+    fail(node.offset, ErrorKind::render, std::string(message));
+}
+
+void Evaluator::fail(const Expr& node, const std::string& message) const {
+    fail(node.offset, ErrorKind::render, message);
+}
+
+void Evaluator::fail(const Expr& node, const char* a, const char* b, const char* c, const char* d, const char* e,
+                     const char* f, const char* g) const {
+    std::string message;
+    for (const char* piece : {a, b, c, d, e, f, g})
+        if (piece) message += piece;
+    fail(node.offset, ErrorKind::render, message);
+}
+
+void Evaluator::fail(const Expr& node, Parts message) const { fail(node.offset, ErrorKind::render, join(message)); }
+
+void Evaluator::fail_limit(std::uint32_t offset, const char* message) const {
+    fail(offset, ErrorKind::limit, std::string(message));
+}
+
+void Evaluator::fail_limit(std::uint32_t offset, Parts message) const { fail(offset, ErrorKind::limit, join(message)); }
 
 void Evaluator::fail_missing(const std::string& path, std::uint32_t offset) const {
     int line, column;
@@ -97,7 +123,7 @@ void Evaluator::fail_missing(const std::string& path, std::uint32_t offset) cons
 }
 
 void Evaluator::fail_undefined(const Value& value, const Expr& node) const {
-    if (value.has_undefined_path()) fail(node, "'" + value.undefined_path() + "' is undefined");
+    if (value.has_undefined_path()) fail(node, {"'", value.undefined_path(), "' is undefined"});
     fail(node, "an undefined value was used");
 }
 
@@ -133,7 +159,7 @@ void Evaluator::append_text(std::string& out, const Value& value, const Expr& no
     }
     std::size_t limit = out.size() + program_->limits.max_output_bytes;
     if (!value.append_str(out, limit))
-        fail_limit(node.offset, "output larger than the limit of " + std::to_string(program_->limits.max_output_bytes) + " bytes");
+        fail_limit(node.offset, {"output larger than the limit of ", program_->limits.max_output_bytes, " bytes"});
 }
 
 std::string Evaluator::text(const Value& value, const Expr& node) const {
@@ -153,12 +179,11 @@ const std::string& Evaluator::text_ref(const Value& value, const Expr& node, std
 void Evaluator::count_iterations(std::uint64_t n, std::uint32_t offset) {
     iterations_ += n;
     if (iterations_ > program_->limits.max_loop_iterations)
-        fail_limit(offset, "more than " + std::to_string(program_->limits.max_loop_iterations) +
-                               " loop iterations in one render");
+        fail_limit(offset, {"more than ", program_->limits.max_loop_iterations, " loop iterations in one render"});
 }
 
 void Evaluator::fail_output_limit(std::uint32_t offset) const {
-    fail_limit(offset, "output larger than the limit of " + std::to_string(program_->limits.max_output_bytes) + " bytes");
+    fail_limit(offset, {"output larger than the limit of ", program_->limits.max_output_bytes, " bytes"});
 }
 
 void Evaluator::write(const Value& value, const Expr& node) {
@@ -206,7 +231,7 @@ std::vector<Evaluator::Binding> Evaluator::visible_locals() const {
 void Evaluator::check_assignable(const Value& value, std::uint32_t offset) const {
     // Values carried across loop passes (namespace attributes) could otherwise nest without bound.
     if (value.nesting_depth() > max_value_depth)
-        fail_limit(offset, "a value nested deeper than " + std::to_string(max_value_depth) + " levels");
+        fail_limit(offset, {"a value nested deeper than ", max_value_depth, " levels"});
 }
 
 void Evaluator::assign(const Target& target, const Value& value, std::uint32_t offset) {
@@ -228,17 +253,17 @@ void Evaluator::assign(const Target& target, const Value& value, std::uint32_t o
     else {
         if (value.is_undefined()) fail(offset, ErrorKind::render, "cannot unpack an undefined value");
         if (!value.is_string() && !value.is_dict())
-            fail(offset, ErrorKind::render, std::string("cannot unpack non-iterable ") + value.type_name() + " object");
+            fail(offset, ErrorKind::render, {"cannot unpack non-iterable ", value.type_name(), " object"});
         Expr dummy;
         dummy.offset = offset;
         storage = iterate(value, dummy);
         items = &storage;
     }
     if (items->size() > target.items.size())
-        fail(offset, ErrorKind::render, "too many values to unpack (expected " + std::to_string(target.items.size()) + ")");
+        fail(offset, ErrorKind::render, {"too many values to unpack (expected ", target.items.size(), ")"});
     if (items->size() < target.items.size())
-        fail(offset, ErrorKind::render, "not enough values to unpack (expected " + std::to_string(target.items.size()) +
-                                            ", got " + std::to_string(items->size()) + ")");
+        fail(offset, ErrorKind::render, {"not enough values to unpack (expected ", target.items.size(), ", got ",
+                                         items->size(), ")"});
     for (std::size_t i = 0; i < items->size(); ++i) assign(target.items[i], (*items)[i], offset);
 }
 
@@ -257,8 +282,8 @@ std::vector<Value> Evaluator::iterate(const Value& value, const Expr& node) cons
             const std::string& s = value.as_string();
             // One Value per character: bound it like a range.
             if (s.size() > program_->limits.max_range_length && utf8::length(s) > program_->limits.max_range_length)
-                fail_limit(node.offset, "iterating over a string longer than the limit of " +
-                                            std::to_string(program_->limits.max_range_length) + " characters");
+                fail_limit(node.offset, {"iterating over a string longer than the limit of ",
+                                         program_->limits.max_range_length, " characters"});
             for (std::size_t i = 0; i < s.size();) {
                 std::size_t j = i + 1;
                 while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
@@ -268,7 +293,7 @@ std::vector<Value> Evaluator::iterate(const Value& value, const Expr& node) cons
             return chars;
         }
         default:
-            fail(node, std::string("'") + value.type_name() + "' object is not iterable");
+            fail(node, "'", value.type_name(), "' object is not iterable");
     }
 }
 
@@ -426,8 +451,7 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
     // (f(n) calling f(n-1) twice) is bounded even when it prints nothing.
     count_iterations(1, node.offset);
     if (macro_depth_ >= program_->limits.max_macro_depth)
-        fail_limit(node.offset, "macro calls nested deeper than the limit of " +
-                                    std::to_string(program_->limits.max_macro_depth));
+        fail_limit(node.offset, {"macro calls nested deeper than the limit of ", program_->limits.max_macro_depth});
     const std::string name = def.kind == StmtKind::macro ? def.text : "caller";
     std::size_t saved_barrier = barrier_;
     push_frame();
@@ -452,7 +476,7 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
         } else if (def.uses_varargs) {
             extra_positional.push_back(args.positional[i]);
         } else {
-            fail(node, "macro '" + name + "' takes not more than " + std::to_string(def.params.size()) + " argument(s)");
+            fail(node, {"macro '", name, "' takes not more than ", def.params.size(), " argument(s)"});
         }
     }
     Dict extra_keywords;
@@ -461,7 +485,8 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
         bool matched = false;
         for (std::size_t i = 0; i < def.params.size(); ++i) {
             if (def.params[i].name != kw.first) continue;
-            if (bound[i]) fail(node, "macro '" + name + "' got multiple values for argument '" + kw.first + "'");
+            if (bound[i])
+                fail(node, "macro '", name.c_str(), "' got multiple values for argument '", kw.first.c_str(), "'");
             bind(def.params[i].symbol, kw.second);
             bound[i] = 1;
             matched = true;
@@ -474,7 +499,7 @@ std::string Evaluator::render_macro(const Stmt& def, const std::vector<Binding>&
         } else if (def.uses_kwargs) {
             extra_keywords.set(Value(kw.first), kw.second);
         } else {
-            fail(node, "macro '" + name + "' takes no keyword argument '" + kw.first + "'");
+            fail(node, "macro '", name.c_str(), "' takes no keyword argument '", kw.first.c_str(), "'");
         }
     }
     for (std::size_t i = 0; i < def.params.size(); ++i) {
@@ -524,7 +549,7 @@ Value Evaluator::call_value(const Value& callee, CallArgs& args, const Expr& nod
         if (auto* object = engine_of(callee)) return object->call(*this, args, node);
     }
     if (callee.is_undefined()) fail_undefined(callee, node);
-    fail(node, std::string("'") + callee.type_name() + "' object is not callable");
+    fail(node, "'", callee.type_name(), "' object is not callable");
 }
 
 Value Evaluator::call_method(const Value& receiver, std::string_view name, CallArgs& args, const Expr& node) {
@@ -538,18 +563,18 @@ Value Evaluator::call_method(const Value& receiver, std::string_view name, CallA
     }
     Value result = call_builtin_method(*this, receiver, name, args, node, found);
     if (found) return result;
-    fail(node, std::string("'") + receiver.type_name() + "' object has no attribute '" + std::string(name) + "'");
+    fail(node, {"'", receiver.type_name(), "' object has no attribute '", name, "'"});
 }
 
 Value Evaluator::apply_filter_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node) {
     const FilterDef* def = find_filter(name);
-    if (!def) fail(node, "no filter named '" + std::string(name) + "'");
+    if (!def) fail(node, {"no filter named '", name, "'"});
     return def->fn(*this, input, args, node);
 }
 
 bool Evaluator::apply_test_by_name(std::string_view name, const Value& input, CallArgs& args, const Expr& node) {
     const TestDef* def = find_test(name);
-    if (!def) fail(node, "no test named '" + std::string(name) + "'");
+    if (!def) fail(node, {"no test named '", name, "'"});
     return def->fn(*this, input, args, node);
 }
 
@@ -633,7 +658,7 @@ Value Evaluator::eval_filter(const Expr& e) {
     ArgsLease lease(*this);
     CallArgs& args = lease.args;
     eval_args(e, 1, args);
-    if (!e.filter) fail(e, "no filter named '" + e.name + "'");
+    if (!e.filter) fail(e, "no filter named '", e.name.c_str(), "'");
     return e.filter->fn(*this, input, args, e);
 }
 
@@ -642,7 +667,7 @@ Value Evaluator::eval(const Expr& e) {
     switch (e.kind) {
         case ExprKind::literal: return e.value;
         case ExprKind::overflow_literal:
-            fail(e, "integer literal " + e.name + " does not fit in 64 bits");
+            fail(e, "integer literal ", e.name.c_str(), " does not fit in 64 bits");
         case ExprKind::name: return lookup(e);
         case ExprKind::getattr: {
             if (e.loop_counter) return loop_counter(e.loop_attr);
@@ -659,7 +684,7 @@ Value Evaluator::eval(const Expr& e) {
             ArgsLease lease(*this);
             CallArgs& args = lease.args;
             eval_args(e, 1, args);
-            if (!e.test) fail(e, "no test named '" + e.name + "'");
+            if (!e.test) fail(e, "no test named '", e.name.c_str(), "'");
             bool result = e.test->fn(*this, input, args, e);
             return Value(result != e.negated);
         }

@@ -8,6 +8,7 @@
 
 #include "hooksmith/template.hpp"
 #include "hooksmith/value.hpp"
+#include "template/message.hpp"
 #include "template/program.hpp"
 #include "template/registry.hpp"
 
@@ -52,9 +53,22 @@ public:
     void run();
 
     // ---- services for filters, tests, methods and objects ----
+    // Messages come as a literal (`const char*`: a string_view would be passed through memory on
+    // wasm32), a few NUL-terminated pieces ("'", value.type_name(), "' object is not iterable")
+    // passed as arguments, or `Parts` when a piece is a number or may hold a NUL — all joined out
+    // of line, where a caller building a std::string would need a landing pad to destroy it
+    // (docs/performance-history.md, "Session 7: error messages joined out of line").
+    [[noreturn]] void fail(const Expr& node, const char* message) const;
     [[noreturn]] void fail(const Expr& node, const std::string& message) const;
+    [[noreturn]] void fail(const Expr& node, const char* a, const char* b, const char* c = nullptr,
+                           const char* d = nullptr, const char* e = nullptr, const char* f = nullptr,
+                           const char* g = nullptr) const;
+    [[noreturn]] void fail(const Expr& node, Parts message) const;
+    [[noreturn]] void fail(std::uint32_t offset, ErrorKind kind, const char* message) const;
     [[noreturn]] void fail(std::uint32_t offset, ErrorKind kind, const std::string& message) const;
-    [[noreturn]] void fail_limit(std::uint32_t offset, const std::string& message) const;
+    [[noreturn]] void fail(std::uint32_t offset, ErrorKind kind, Parts message) const;
+    [[noreturn]] void fail_limit(std::uint32_t offset, const char* message) const;
+    [[noreturn]] void fail_limit(std::uint32_t offset, Parts message) const;
     [[noreturn]] void fail_missing(const std::string& path, std::uint32_t offset) const;
     // Python str(value), applying the missing policy to named undefineds.
     void append_text(std::string& out, const Value& value, const Expr& node) const;

@@ -1,6 +1,10 @@
 // The filter table: names resolved once, at compile time.
 #include "template/filters.hpp"
 
+#include <stdexcept>
+
+#include "template/params.hpp"
+
 namespace hooksmith::detail {
 
 namespace {
@@ -32,6 +36,27 @@ const FilterDef* find_filter(std::string_view name) {
     for (const auto& f : filters)
         if (name == f.name) return &f;
     return nullptr;
+}
+
+const Value absent_value;
+
+void Params::bind(Evaluator& ev, const CallArgs& args, const Expr& node, const char* function,
+                  std::initializer_list<const char*> names) {
+    const std::size_t n = names.size();
+    if (n > max_names) throw std::logic_error("Params: too many parameter names");
+    if (args.positional.size() > n)
+        ev.fail(node, {function, "() takes at most ", n, " argument(s) (", args.positional.size(), " given)"});
+    for (std::size_t i = 0; i < args.positional.size(); ++i) values_[i] = &args.positional[i];
+    for (auto& kw : args.keywords) {
+        std::size_t i = 0;
+        for (const char* name : names) {
+            if (kw.first == name) break;
+            ++i;
+        }
+        if (i == n) ev.fail(node, function, "() got an unexpected keyword argument '", kw.first.c_str(), "'");
+        if (values_[i]) ev.fail(node, function, "() got multiple values for argument '", kw.first.c_str(), "'");
+        values_[i] = &kw.second;
+    }
 }
 
 }  // namespace hooksmith::detail

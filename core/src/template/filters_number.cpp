@@ -157,7 +157,7 @@ void to_json(Evaluator& ev, std::string& out, const Value& v, const Expr& node, 
                 else if (e.first.is_bool()) key = e.first.as_bool() ? "true" : "false";
                 else if (e.first.is_none()) key = "null";
                 else if (e.first.is_number()) key = e.first.repr();
-                else ev.fail(node, std::string("keys must be str, int, float, bool or None, not ") + e.first.type_name());
+                else ev.fail(node, "keys must be str, int, float, bool or None, not ", e.first.type_name());
                 entries.emplace_back(Value(std::move(key)), values.size());
                 values.push_back(&e.second);
             }
@@ -176,7 +176,7 @@ void to_json(Evaluator& ev, std::string& out, const Value& v, const Expr& node, 
             return;
         }
         default:
-            ev.fail(node, std::string("Object of type ") + v.type_name() + " is not JSON serializable");
+            ev.fail(node, "Object of type ", v.type_name(), " is not JSON serializable");
     }
 }
 
@@ -198,29 +198,29 @@ Value to_number(Evaluator& ev, const Value& v, const Expr& node, const char* fil
         std::string sink;
         ev.append_text(sink, v, node);
     }
-    ev.fail(node, std::string(filter) + ": '" + v.str() + "' is not a number");
+    ev.fail(node, {filter, ": '", v.str(), "' is not a number"});
 }
 
 std::int64_t to_epoch_ms(Evaluator& ev, const Value& v, const Expr& node, const char* filter) {
     if (v.is_int()) return v.as_int();
     if (v.is_float()) {
         double d = v.as_double();
-        if (!std::isfinite(d) || std::fabs(d) > 9e15) ev.fail(node, std::string(filter) + ": timestamp out of range");
+        if (!std::isfinite(d) || std::fabs(d) > 9e15) ev.fail(node, filter, ": timestamp out of range");
         return static_cast<std::int64_t>(d);
     }
     if (v.is_string()) {
         try {
             return datetime::parse_iso8601(v.as_string());
         } catch (const std::invalid_argument& e) {
-            ev.fail(node, std::string(filter) + ": " + e.what());
+            ev.fail(node, filter, ": ", e.what());
         }
     }
     if (v.is_undefined()) {
         std::string sink;
         ev.append_text(sink, v, node);
-        ev.fail(node, std::string(filter) + ": the date is undefined");
+        ev.fail(node, filter, ": the date is undefined");
     }
-    ev.fail(node, std::string(filter) + ": expected an ISO-8601 date or epoch milliseconds, got '" + v.type_name() + "'");
+    ev.fail(node, filter, ": expected an ISO-8601 date or epoch milliseconds, got '", v.type_name(), "'");
 }
 
 // How a shifted date prints: Jinjava's PyishDate.toString (`yyyy-MM-dd HH:mm:ss`, UTC), with
@@ -240,12 +240,12 @@ Value shift_time(Evaluator& ev, const Value& input, const CallArgs& args, const 
     Params p(ev, args, node, name, {"amount", "unit"});
     std::int64_t ms = to_epoch_ms(ev, input, node, name);
     Value amount = to_number(ev, p.get(0), node, name);
-    if (!amount.is_int()) ev.fail(node, std::string(name) + ": the amount must be a whole number");
+    if (!amount.is_int()) ev.fail(node, name, ": the amount must be a whole number");
     try {
         datetime::Unit unit = datetime::parse_unit(p.has(1) ? ev.text(p.get(1), node) : std::string("days"));
         return Value(date_string(datetime::add(ms, sign * amount.as_int(), unit)));
     } catch (const std::invalid_argument& e) {
-        ev.fail(node, std::string(name) + ": " + e.what());
+        ev.fail(node, name, ": ", e.what());
     }
 }
 
@@ -293,7 +293,7 @@ Value f_abs(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node
     }
     if (input.is_float()) return Value(std::fabs(input.as_double()));
     if (input.is_undefined()) ev.fail_undefined(input, node);
-    ev.fail(node, std::string("bad operand type for abs(): '") + input.type_name() + "'");
+    ev.fail(node, "bad operand type for abs(): '", input.type_name(), "'");
 }
 
 Value f_float(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
@@ -370,7 +370,7 @@ Value f_round(Evaluator& ev, const Value& input, const CallArgs& args, const Exp
     }
     if (!input.is_number()) {
         if (input.is_undefined()) ev.fail_undefined(input, node);
-        ev.fail(node, std::string("type ") + input.type_name() + " doesn't define __round__ method");
+        ev.fail(node, "type ", input.type_name(), " doesn't define __round__ method");
     }
     if (precision > 308) precision = 308;
     if (precision < -308) precision = -308;
@@ -499,7 +499,7 @@ Value f_datetimeformat(Evaluator& ev, const Value& input, const CallArgs& args, 
     try {
         return Value(datetime::format(ms, format, datetime::parse_tz_offset_minutes(tz)));
     } catch (const std::invalid_argument& e) {
-        ev.fail(node, std::string("datetimeformat: ") + e.what());
+        ev.fail(node, "datetimeformat: ", e.what());
     }
 }
 
@@ -523,7 +523,7 @@ Value f_between_times(Evaluator& ev, const Value& input, const CallArgs& args, c
         datetime::Unit unit = datetime::parse_unit(p.has(1) ? ev.text(p.get(1), node) : std::string("days"));
         return Value(datetime::between(from, to, unit));
     } catch (const std::invalid_argument& e) {
-        ev.fail(node, std::string("between_times: ") + e.what());
+        ev.fail(node, "between_times: ", e.what());
     }
 }
 

@@ -191,7 +191,7 @@ Value f_default(Evaluator& ev, const Value& input, const CallArgs& args, const E
 
 Value f_dictsort(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "dictsort", {"case_sensitive", "by", "reverse"});
-    if (!input.is_dict()) ev.fail(node, std::string("dictsort expects a mapping, got '") + input.type_name() + "'");
+    if (!input.is_dict()) ev.fail(node, "dictsort expects a mapping, got '", input.type_name(), "'");
     std::string by = p.has(1) ? ev.text(p.get(1), node) : std::string("key");
     if (by != "key" && by != "value") ev.fail(node, "You can only sort by either 'key' or 'value'");
     std::vector<Value> items;
@@ -236,7 +236,7 @@ Value f_groupby(Evaluator& ev, const Value& input, const CallArgs& args, const E
 
 Value f_items(Evaluator& ev, const Value& input, const CallArgs&, const Expr& node) {
     if (input.is_undefined()) return Value::list({});
-    if (!input.is_dict()) ev.fail(node, std::string("Can only get item pairs from a mapping, got '") + input.type_name() + "'");
+    if (!input.is_dict()) ev.fail(node, "Can only get item pairs from a mapping, got '", input.type_name(), "'");
     std::vector<Value> items;
     for (const auto& e : input.as_dict().entries()) items.push_back(Value::list({e.first, e.second}, true));
     return Value::list(std::move(items));
@@ -282,7 +282,7 @@ Value f_length(Evaluator& ev, const Value& input, const CallArgs&, const Expr& n
         case Value::Kind::string: return Value(static_cast<std::int64_t>(utf8::length(input.as_string())));
         case Value::Kind::list: return Value(static_cast<std::int64_t>(input.as_list().size()));
         case Value::Kind::dict: return Value(static_cast<std::int64_t>(input.as_dict().size()));
-        default: ev.fail(node, std::string("object of type '") + input.type_name() + "' has no len()");
+        default: ev.fail(node, "object of type '", input.type_name(), "' has no len()");
     }
 }
 
@@ -299,7 +299,7 @@ Value f_map(Evaluator& ev, const Value& input, const CallArgs& args, const Expr&
         for (auto& kw : args.keywords) {
             if (kw.first == "attribute") attribute = kw.second;
             else if (kw.first == "default") default_value = kw.second;
-            else ev.fail(node, "Unexpected keyword argument '" + kw.first + "'");
+            else ev.fail(node, "Unexpected keyword argument '", kw.first.c_str(), "'");
         }
         if (attribute.is_undefined()) ev.fail(node, "map requires a filter argument");
         KeyGetter getter = make_getter(attribute, false, false, default_value);

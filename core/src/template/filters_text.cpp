@@ -18,7 +18,7 @@ namespace {
 std::int64_t int_param(Evaluator& ev, const Value& v, std::int64_t fallback, const Expr& node, const char* what) {
     if (v.is_undefined()) return fallback;
     if (v.is_int() || v.is_bool()) return v.as_int();
-    ev.fail(node, std::string(what) + ": expected an integer, got '" + v.type_name() + "'");
+    ev.fail(node, what, ": expected an integer, got '", v.type_name(), "'");
 }
 
 std::string html_escape(std::string_view s) {
@@ -388,8 +388,8 @@ Value f_truncate(Evaluator& ev, const Value& input, const CallArgs& args, const 
     std::u32string end = utf8::decode(p.has(2) ? ev.text(p.get(2), node) : std::string("..."));
     std::int64_t leeway = p.get(3).is_none() ? 5 : int_param(ev, p.get(3), 5, node, "truncate");
     std::int64_t end_len = static_cast<std::int64_t>(end.size());
-    if (length < end_len) ev.fail(node, "expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
-    if (leeway < 0) ev.fail(node, "expected leeway >= 0, got " + std::to_string(leeway));
+    if (length < end_len) ev.fail(node, {"expected length >= ", end_len, ", got ", length});
+    if (leeway < 0) ev.fail(node, {"expected leeway >= 0, got ", leeway});
     std::int64_t size = static_cast<std::int64_t>(s.size());
     if (size <= length || size - length <= leeway) return Value(utf8::encode(s));
     std::u32string head = s.substr(0, static_cast<std::size_t>(length - end_len));
@@ -443,7 +443,7 @@ Value f_wordcount(Evaluator& ev, const Value& input, const CallArgs&, const Expr
 Value f_wordwrap(Evaluator& ev, const Value& input, const CallArgs& args, const Expr& node) {
     Params p(ev, args, node, "wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
     std::int64_t width = int_param(ev, p.get(0), 79, node, "wordwrap");
-    if (width <= 0) ev.fail(node, "invalid width " + std::to_string(width) + " (must be > 0)");
+    if (width <= 0) ev.fail(node, {"invalid width ", width, " (must be > 0)"});
     bool break_long = p.has(1) ? p.get(1).truthy() : true;
     std::string wrapstring = p.has(2) && !p.get(2).is_none() ? ev.text(p.get(2), node) : std::string("\n");
     bool break_on_hyphens = p.has(3) ? p.get(3).truthy() : true;
@@ -472,7 +472,7 @@ Value f_xmlattr(Evaluator& ev, const Value& input, const CallArgs& args, const E
         std::string key = ev.text(e.first, node);
         for (char c : key)
             if (c == ' ' || c == '/' || c == '>' || c == '=' || c == '\t' || c == '\n')
-                ev.fail(node, "Invalid character in attribute name: '" + key + "'");
+                ev.fail(node, {"Invalid character in attribute name: '", key, "'"});
         if (!out.empty()) out += ' ';
         out += html_escape(key) + "=\"" + html_escape(ev.text(e.second, node)) + "\"";
     }

@@ -13,7 +13,7 @@ void Evaluator::exec_for(const Stmt& s) {
     const Value& sequence = eval_ref(iter_expr, sequence_storage);
     if (sequence.is_none() || (!sequence.is_list() && !sequence.is_dict() && !sequence.is_string() &&
                                !sequence.is_undefined()))
-        fail(iter_expr, std::string("'") + sequence.type_name() + "' object is not iterable");
+        fail(iter_expr, "'", sequence.type_name(), "' object is not iterable");
     std::vector<Value> storage;
     const std::vector<Value>* items;
     if (sequence.is_list()) items = &sequence.as_list();

@@ -23,22 +23,32 @@ const char* const string_methods[] = {
 const char* const dict_methods[] = {"items", "keys", "values", "get"};
 const char* const list_methods[] = {"count", "index"};
 
+// The table's own spelling of `name` (NUL-terminated, for messages), nullptr when absent.
 template <std::size_t N>
-bool in_list(const char* const (&names)[N], std::string_view name) {
+const char* in_list(const char* const (&names)[N], std::string_view name) {
     for (const char* n : names)
-        if (name == n) return true;
-    return false;
+        if (name == n) return n;
+    return nullptr;
+}
+
+const char* builtin_method_name(const Value& receiver, std::string_view name) {
+    switch (receiver.kind()) {
+        case Value::Kind::string: return in_list(string_methods, name);
+        case Value::Kind::dict: return in_list(dict_methods, name);
+        case Value::Kind::list: return in_list(list_methods, name);
+        default: return nullptr;
+    }
 }
 
 std::string str_arg(Evaluator& ev, const Value& v, const Expr& node, const char* what) {
-    if (!v.is_string()) ev.fail(node, std::string(what) + " argument must be str, not " + v.type_name());
+    if (!v.is_string()) ev.fail(node, what, " argument must be str, not ", v.type_name());
     return v.as_string();
 }
 
 std::int64_t int_arg(Evaluator& ev, const Value& v, const Expr& node, std::int64_t fallback) {
     if (v.is_undefined() || v.is_none()) return fallback;
     if (!v.is_int() && !v.is_bool())
-        ev.fail(node, std::string("'") + v.type_name() + "' object cannot be interpreted as an integer");
+        ev.fail(node, "'", v.type_name(), "' object cannot be interpreted as an integer");
     return v.as_int();
 }
 
@@ -235,16 +245,18 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
         }
         const Value* arg = nullptr;
         if (field.empty()) {
-            if (auto_index >= args.positional.size()) ev.fail(node, "Replacement index " + std::to_string(auto_index) + " out of range for positional args tuple");
+            if (auto_index >= args.positional.size()) ev.fail(node, {"Replacement index ", auto_index,
+                                                                     " out of range for positional args tuple"});
             arg = &args.positional[auto_index++];
         } else if (std::isdigit(static_cast<unsigned char>(field[0]))) {
             std::size_t index = field.size() > 9 ? args.positional.size() : static_cast<std::size_t>(std::atoi(field.c_str()));
-            if (index >= args.positional.size()) ev.fail(node, "Replacement index " + field + " out of range for positional args tuple");
+            if (index >= args.positional.size()) ev.fail(node, {"Replacement index ", field,
+                                                                " out of range for positional args tuple"});
             arg = &args.positional[index];
         } else {
             for (auto& kw : args.keywords)
                 if (kw.first == field) arg = &kw.second;
-            if (!arg) ev.fail(node, "KeyError: '" + field + "'");
+            if (!arg) ev.fail(node, {"KeyError: '", field, "'"});
         }
         if (spec.empty()) {
             if (repr) out += arg->repr();
@@ -276,7 +288,8 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
         char type = p < spec.size() ? spec[p] : 0;
         std::string text;
         if (type == 'f' || type == 'e' || type == 'g' || type == '%' || (type == 0 && precision >= 0 && arg->is_number())) {
-            if (!arg->is_number()) ev.fail(node, "Unknown format code '" + std::string(1, type) + "' for object of type '" + arg->type_name() + "'");
+            if (!arg->is_number()) ev.fail(node, {"Unknown format code '", type, "' for object of type '",
+                                                  arg->type_name(), "'"});
             double v = arg->as_double();
             if (type == '%') v *= 100;
             decimal::Spec format_spec;
@@ -286,7 +299,7 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
             if (type == '%') text += '%';
         } else if (type == 'x' || type == 'X' || type == 'o' || type == 'b') {
             if (!arg->is_int() && !arg->is_bool())
-                ev.fail(node, std::string("Unknown format code '") + type + "' for object of type '" + arg->type_name() + "'");
+                ev.fail(node, {"Unknown format code '", type, "' for object of type '", arg->type_name(), "'"});
             std::int64_t v = arg->as_int();
             std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
             unsigned base = type == 'o' ? 8 : type == 'b' ? 2 : 16;
@@ -297,7 +310,8 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
             } while (magnitude);
             if (v < 0) text.insert(text.begin(), '-');
         } else if (type == 'd') {
-            if (!arg->is_int() && !arg->is_bool()) ev.fail(node, std::string("Unknown format code 'd' for object of type '") + arg->type_name() + "'");
+            if (!arg->is_int() && !arg->is_bool())
+                ev.fail(node, "Unknown format code 'd' for object of type '", arg->type_name(), "'");
             text = std::to_string(arg->as_int());
         } else {
             text = repr ? arg->repr() : ev.text(*arg, node);
@@ -330,23 +344,19 @@ std::string python_str_format(Evaluator& ev, const std::string& format, CallArgs
 }
 
 bool has_builtin_method(const Value& receiver, std::string_view name) {
-    switch (receiver.kind()) {
-        case Value::Kind::string: return in_list(string_methods, name);
-        case Value::Kind::dict: return in_list(dict_methods, name);
-        case Value::Kind::list: return in_list(list_methods, name);
-        default: return false;
-    }
+    return builtin_method_name(receiver, name) != nullptr;
 }
 
 Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view name, CallArgs& args,
                           const Expr& node, bool& found) {
-    found = has_builtin_method(receiver, name);
+    // The name as the method table spells it: no std::string built per call for the messages.
+    const char* method = builtin_method_name(receiver, name);
+    found = method != nullptr;
     if (!found) return Value();
-    std::string method(name);
     if (receiver.is_dict()) {
         const Dict& d = receiver.as_dict();
         if (name == "items" || name == "keys" || name == "values") {
-            Params p(ev, args, node, method.c_str(), {});
+            Params p(ev, args, node, method, {});
             std::vector<Value> out;
             out.reserve(d.size());
             for (const auto& e : d.entries()) {
@@ -363,7 +373,7 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return p.has(1) ? p.get(1) : Value::none();
     }
     if (receiver.is_list()) {
-        Params p(ev, args, node, method.c_str(), {"value"});
+        Params p(ev, args, node, method, {"value"});
         const auto& items = receiver.as_list();
         std::int64_t count = 0;
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -379,7 +389,7 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
     if (name == "upper") return Value(utf8::upper(s));
     if (name == "lower") return Value(utf8::lower(s));
     if (name == "strip" || name == "lstrip" || name == "rstrip") {
-        Params p(ev, args, node, method.c_str(), {"chars"});
+        Params p(ev, args, node, method, {"chars"});
         return Value(python_strip(s, p.get(0), name != "rstrip", name != "lstrip"));
     }
     if (name == "title") return Value(title_method(s));
@@ -390,12 +400,12 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return Value(out);
     }
     if (name == "startswith" || name == "endswith") {
-        Params p(ev, args, node, method.c_str(), {"prefix"});
+        Params p(ev, args, node, method, {"prefix"});
         std::vector<Value> options;
         if (p.get(0).is_tuple()) options = p.get(0).as_list();
         else options.push_back(p.get(0));
         for (const auto& o : options) {
-            std::string x = str_arg(ev, o, node, method.c_str());
+            std::string x = str_arg(ev, o, node, method);
             if (name == "startswith" ? s.compare(0, x.size(), x) == 0
                                      : (s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0))
                 return Value(true);
@@ -403,7 +413,7 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return Value(false);
     }
     if (name == "split" || name == "rsplit") {
-        Params p(ev, args, node, method.c_str(), {"sep", "maxsplit"});
+        Params p(ev, args, node, method, {"sep", "maxsplit"});
         if (p.get(0).is_string() && p.get(0).as_string().empty()) ev.fail(node, "empty separator");
         return Value::list(python_split(s, p.get(0), int_arg(ev, p.get(1), node, -1)));
     }
@@ -421,26 +431,26 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return Value::list(std::move(out));
     }
     if (name == "partition") {
-        Params p(ev, args, node, method.c_str(), {"sep"});
+        Params p(ev, args, node, method, {"sep"});
         std::string sep = str_arg(ev, p.get(0), node, "partition");
         std::size_t at = find_text(s, sep);
         if (at == std::string::npos) return Value::list({Value(s), Value(""), Value("")}, true);
         return Value::list({Value(s.substr(0, at)), Value(sep), Value(s.substr(at + sep.size()))}, true);
     }
     if (name == "replace") {
-        Params p(ev, args, node, method.c_str(), {"old", "new", "count"});
+        Params p(ev, args, node, method, {"old", "new", "count"});
         std::string out = python_replace(ev, node, s, str_arg(ev, p.get(0), node, "replace"),
                                          str_arg(ev, p.get(1), node, "replace"), int_arg(ev, p.get(2), node, -1));
         ev.check_size(out.size(), node.offset);
         return Value(std::move(out));
     }
     if (name == "join") {
-        Params p(ev, args, node, method.c_str(), {"iterable"});
+        Params p(ev, args, node, method, {"iterable"});
         std::string out;
         bool first = true;
         for (const Value& item : ev.iterate(p.get(0), node)) {
             if (!item.is_string())
-                ev.fail(node, std::string("sequence item: expected str instance, ") + item.type_name() + " found");
+                ev.fail(node, "sequence item: expected str instance, ", item.type_name(), " found");
             if (!first) out += s;
             first = false;
             out += item.as_string();
@@ -448,8 +458,8 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return Value(std::move(out));
     }
     if (name == "count" || name == "find" || name == "rfind" || name == "index") {
-        Params p(ev, args, node, method.c_str(), {"sub", "start", "end"});
-        std::string sub = str_arg(ev, p.get(0), node, method.c_str());
+        Params p(ev, args, node, method, {"sub", "start", "end"});
+        std::string sub = str_arg(ev, p.get(0), node, method);
         if (p.has(1) || p.has(2)) {
             // Work on the [start:end] slice, then shift positions back.
             std::u32string cps = utf8::decode(s);
@@ -481,7 +491,7 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
     }
     if (name == "format") return Value(python_str_format(ev, s, args, node));
     if (name == "zfill") {
-        Params p(ev, args, node, method.c_str(), {"width"});
+        Params p(ev, args, node, method, {"width"});
         std::int64_t width = int_arg(ev, p.get(0), node, 0);
         std::int64_t len = static_cast<std::int64_t>(utf8::length(s));
         if (width <= len) return receiver;
@@ -492,7 +502,7 @@ Value call_builtin_method(Evaluator& ev, const Value& receiver, std::string_view
         return Value(out);
     }
     if (name == "ljust" || name == "rjust" || name == "center") {
-        Params p(ev, args, node, method.c_str(), {"width", "fillchar"});
+        Params p(ev, args, node, method, {"width", "fillchar"});
         return Value(pad(ev, s, p.get(0), p.get(1), name == "ljust" ? 0 : name == "rjust" ? 1 : 2, node));
     }
     // is* predicates

@@ -11,7 +11,7 @@ namespace hooksmith::detail {
 Value EngineObject::get_attr(std::string_view, const Value&) const { return Value(); }
 
 Value EngineObject::call(Evaluator& ev, CallArgs&, const Expr& node) {
-    ev.fail(node, std::string("'") + type_name() + "' object is not callable");
+    ev.fail(node, "'", type_name(), "' object is not callable");
 }
 
 Value EngineObject::call_method(Evaluator&, std::string_view, CallArgs&, const Expr&, bool& found) {
@@ -204,11 +204,11 @@ public:
         if (!args.keywords.empty()) ev.fail(node, "range() takes no keyword arguments");
         std::int64_t v[3] = {0, 0, 1};
         std::size_t n = args.positional.size();
-        if (n < 1 || n > 3) ev.fail(node, "range expected 1 to 3 arguments, got " + std::to_string(n));
+        if (n < 1 || n > 3) ev.fail(node, {"range expected 1 to 3 arguments, got ", n});
         for (std::size_t i = 0; i < n; ++i) {
             const Value& a = args.positional[i];
             if (!a.is_int() && !a.is_bool())
-                ev.fail(node, std::string("'") + a.type_name() + "' object cannot be interpreted as an integer");
+                ev.fail(node, "'", a.type_name(), "' object cannot be interpreted as an integer");
         }
         if (n == 1) v[1] = args.positional[0].as_int();
         else {
@@ -225,8 +225,8 @@ public:
             count = (static_cast<std::uint64_t>(v[0]) - static_cast<std::uint64_t>(v[1]) - 1) /
                         (static_cast<std::uint64_t>(-(v[2] + 1)) + 1) + 1;
         if (count > ev.limits().max_range_length)
-            ev.fail_limit(node.offset, "range() of " + std::to_string(count) + " items is longer than the limit of " +
-                                           std::to_string(ev.limits().max_range_length));
+            ev.fail_limit(node.offset, {"range() of ", count, " items is longer than the limit of ",
+                                        ev.limits().max_range_length});
         std::vector<Value> items;
         items.reserve(static_cast<std::size_t>(count));
         std::int64_t x = v[0];

@@ -28,8 +28,8 @@ const char* symbol_of(BinaryOp op) {
 }
 
 [[noreturn]] void unsupported(Evaluator& ev, BinaryOp op, const Value& a, const Value& b, const Expr& node) {
-    ev.fail(node, std::string("unsupported operand types for ") + symbol_of(op) + ": '" + a.type_name() +
-                      "' and '" + b.type_name() + "'");
+    ev.fail(node, "unsupported operand types for ", symbol_of(op), ": '", a.type_name(), "' and '", b.type_name(),
+            "'");
 }
 
 [[noreturn]] void overflow(Evaluator& ev, const Expr& node) {
@@ -167,20 +167,22 @@ Value binary_operation(Evaluator& ev, BinaryOp op, const Value& a, const Value& 
             }
             if (a.is_list() && b.is_list() && a.is_tuple() == b.is_tuple()) {
                 if (a.as_list().size() + b.as_list().size() > ev.limits().max_range_length)
-                    ev.fail_limit(node.offset, "list longer than the limit of " + std::to_string(ev.limits().max_range_length) + " items");
+                    ev.fail_limit(node.offset, {"list longer than the limit of ", ev.limits().max_range_length,
+                                                " items"});
                 std::vector<Value> items = a.as_list();
                 items.insert(items.end(), b.as_list().begin(), b.as_list().end());
                 return Value::list(std::move(items), a.is_tuple());
             }
-            if (a.is_string()) ev.fail(node, std::string("can only concatenate str (not \"") + b.type_name() + "\") to str");
-            if (a.is_list()) ev.fail(node, std::string("can only concatenate ") + a.type_name() + " (not \"" + b.type_name() + "\") to " + a.type_name());
+            if (a.is_string()) ev.fail(node, "can only concatenate str (not \"", b.type_name(), "\") to str");
+            if (a.is_list())
+                ev.fail(node, "can only concatenate ", a.type_name(), " (not \"", b.type_name(), "\") to ", a.type_name());
             break;
         case BinaryOp::mul:
             if ((a.is_string() || a.is_list()) && intlike(b)) return repeat(ev, a, b.as_int(), node);
             if ((b.is_string() || b.is_list()) && intlike(a)) return repeat(ev, b, a.as_int(), node);
             if (a.is_string() || a.is_list() || b.is_string() || b.is_list())
-                ev.fail(node, std::string("can't multiply sequence by non-int of type '") +
-                                  (a.is_string() || a.is_list() ? b.type_name() : a.type_name()) + "'");
+                ev.fail(node, "can't multiply sequence by non-int of type '",
+                        a.is_string() || a.is_list() ? b.type_name() : a.type_name(), "'");
             break;
         default: break;
     }
@@ -194,14 +196,14 @@ Value negate(Evaluator& ev, const Value& a, const Expr& node) {
         return Value(-a.as_int());
     }
     if (a.is_float()) return Value(-a.as_double());
-    ev.fail(node, std::string("bad operand type for unary -: '") + a.type_name() + "'");
+    ev.fail(node, "bad operand type for unary -: '", a.type_name(), "'");
 }
 
 Value unary_plus(Evaluator& ev, const Value& a, const Expr& node) {
     if (a.is_undefined()) ev.fail_undefined(a, node);
     if (intlike(a)) return Value(a.as_int());
     if (a.is_float()) return a;
-    ev.fail(node, std::string("bad operand type for unary +: '") + a.type_name() + "'");
+    ev.fail(node, "bad operand type for unary +: '", a.type_name(), "'");
 }
 
 int order(Evaluator& ev, const Value& a, const Value& b, const Expr& node, bool case_insensitive) {
@@ -229,8 +231,7 @@ int order(Evaluator& ev, const Value& a, const Value& b, const Expr& node, bool 
     }
     if (a.is_undefined()) ev.fail_undefined(a, node);
     if (b.is_undefined()) ev.fail_undefined(b, node);
-    ev.fail(node, std::string("'<' not supported between instances of '") + a.type_name() + "' and '" +
-                      b.type_name() + "'");
+    ev.fail(node, "'<' not supported between instances of '", a.type_name(), "' and '", b.type_name(), "'");
 }
 
 bool compare(Evaluator& ev, CompareOp op, const Value& a, const Value& b, const Expr& node) {
@@ -246,8 +247,8 @@ bool compare(Evaluator& ev, CompareOp op, const Value& a, const Value& b, const 
         static const char* const names[] = {"==", "!=", "<", "<=", ">", ">="};
         if (a.is_undefined()) ev.fail_undefined(a, node);
         if (b.is_undefined()) ev.fail_undefined(b, node);
-        ev.fail(node, std::string("'") + names[static_cast<int>(op)] + "' not supported between instances of '" +
-                          a.type_name() + "' and '" + b.type_name() + "'");
+        ev.fail(node, "'", names[static_cast<int>(op)], "' not supported between instances of '", a.type_name(),
+                "' and '", b.type_name(), "'");
     }
     if ((a.is_float() && std::isnan(a.as_double())) || (b.is_float() && std::isnan(b.as_double()))) return false;
     int c = order(ev, a, b, node);
@@ -265,7 +266,7 @@ bool contains(Evaluator& ev, const Value& container, const Value& item, const Ex
         case Value::Kind::undefined: return false;
         case Value::Kind::string:
             if (!item.is_string())
-                ev.fail(node, std::string("'in <string>' requires string as left operand, not ") + item.type_name());
+                ev.fail(node, "'in <string>' requires string as left operand, not ", item.type_name());
             return find_text(container.as_string(), item.as_string()) != std::string::npos;
         case Value::Kind::list:
             for (const auto& v : container.as_list())
@@ -273,7 +274,7 @@ bool contains(Evaluator& ev, const Value& container, const Value& item, const Ex
             return false;
         case Value::Kind::dict: return container.as_dict().find(item) != nullptr;
         default:
-            ev.fail(node, std::string("argument of type '") + container.type_name() + "' is not iterable");
+            ev.fail(node, "argument of type '", container.type_name(), "' is not iterable");
     }
 }
 
@@ -299,7 +300,7 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
             if (!mapping) ev.fail(node, "format requires a mapping");
             std::string key = format.substr(i + 1, close - i - 1);
             arg = mapping->find(key);
-            if (!arg) ev.fail(node, "KeyError: '" + key + "'");
+            if (!arg) ev.fail(node, {"KeyError: '", key, "'"});
             used_mapping = true;
             i = close + 1;
         }
@@ -352,10 +353,10 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
             }
             case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': case 'c': {
                 if (!arg->is_number()) {
-                    ev.fail(node, std::string("%") + type + " format: a real number is required, not " + arg->type_name());
+                    ev.fail(node, {"%", type, " format: a real number is required, not ", arg->type_name()});
                 }
                 if ((type == 'x' || type == 'X' || type == 'o' || type == 'c') && arg->is_float())
-                    ev.fail(node, std::string("%") + type + " format: an integer is required, not float");
+                    ev.fail(node, {"%", type, " format: an integer is required, not float"});
                 if (type == 'c') {
                     if (arg->as_int() < 0 || arg->as_int() > 0x10FFFF) ev.fail(node, "%c arg not in range(0x110000)");
                     utf8::append(piece, static_cast<char32_t>(arg->as_int()));
@@ -369,13 +370,13 @@ std::string percent_format(Evaluator& ev, const std::string& format, const Value
                 break;
             }
             case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
-                if (!arg->is_number()) ev.fail(node, std::string("must be real number, not ") + arg->type_name());
+                if (!arg->is_number()) ev.fail(node, "must be real number, not ", arg->type_name());
                 spec.type = type;
                 decimal::append_double(piece, arg->as_double(), spec);
                 break;
             }
             default:
-                ev.fail(node, std::string("unsupported format character '") + type + "'");
+                ev.fail(node, {"unsupported format character '", type, "'"});
         }
         out += piece;
     }
@@ -408,7 +409,7 @@ Value slice(Evaluator& ev, const Value& object, const Value& start_v, const Valu
     if (is_str) chars = utf8::decode(object.as_string());
     else if (!object.is_list()) {
         if (object.is_undefined()) ev.fail_undefined(object, node);
-        ev.fail(node, std::string("'") + object.type_name() + "' object is not subscriptable");
+        ev.fail(node, "'", object.type_name(), "' object is not subscriptable");
     }
     std::int64_t n = is_str ? static_cast<std::int64_t>(chars.size()) : static_cast<std::int64_t>(object.as_list().size());
     std::int64_t start = 0, stop = 0;

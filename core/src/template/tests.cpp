@@ -17,7 +17,7 @@ using K = Value::Kind;
 const Value& arg0(Evaluator& ev, CallArgs& args, const Expr& node, const char* name) {
     if (args.positional.empty()) {
         if (!args.keywords.empty()) return args.keywords[0].second;
-        ev.fail(node, std::string("test '") + name + "' takes 1 argument (0 given)");
+        ev.fail(node, "test '", name, "' takes 1 argument (0 given)");
     }
     return args.positional[0];
 }

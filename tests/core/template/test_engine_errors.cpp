@@ -122,3 +122,20 @@ TEST_CASE("engine errors: message pieces quote names and place byte offsets as l
     CHECK(hooksmith::detail::join({Quoted{""}, LineColumn{source, 0}}) == "''1:1");
     CHECK(hooksmith::detail::join({LineColumn{source, 99}}) == "2:4");  // past the end: the end
 }
+
+// Params binds positional arguments inline and keywords out of line (Params::bind): both paths,
+// and the three binding errors, for a filter and a method.
+TEST_CASE("engine errors: filter and method parameters bound by keyword, and their binding errors", "[engine][errors]") {
+    hooksmith::RenderOptions options;
+    CHECK(Template::compile("{{ 2.55|round(precision=1, method='floor') }}").render(Context::from_json_text("{}"), options) ==
+          "2.5");
+    CHECK(Template::compile("{{ 'a b'.split(sep=' ') }}").render(Context::from_json_text("{}"), options) == "['a', 'b']");
+
+    Error e = error_of("{{ 1|round(1, 2, 3) }}");
+    CHECK(e.kind == ErrorKind::render);
+    CHECK(e.message == "round() takes at most 2 argument(s) (3 given)");
+    CHECK(e.column == 5);
+    CHECK(error_of("{{ 1|round(foo=1) }}").message == "round() got an unexpected keyword argument 'foo'");
+    CHECK(error_of("{{ 1|round(1, precision=2) }}").message == "round() got multiple values for argument 'precision'");
+    CHECK(error_of("{{ 'a'.split(x=1) }}").message == "split() got an unexpected keyword argument 'x'");
+}
