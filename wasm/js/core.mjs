@@ -3,12 +3,19 @@
 // a small Embind surface keeps Emscripten's JS glue small (docs/performance.md, "Wasm size").
 const parsed = (text) => JSON.parse(text);
 
-// Rendering calls plain Wasm exports (bindings.cpp) with numbers; a string id crosses first.
+// A render's id and timestamp cross as numbers (bindings.cpp): `has id`, `has timestamp`, the
+// timestamp. A string id crosses first, through webhookSetId; → whether it did, 1 or 0.
+function crossId(raw, number, id) {
+  if (typeof id !== 'string') return 0;
+  raw.webhookSetId(number, id);
+  return 1;
+}
+const hasTimestamp = (timestamp) => (typeof timestamp === 'number' ? 1 : 0);
+
+// Rendering calls plain Wasm exports with numbers only.
 function callRender(raw, exported, number, length, id, timestamp) {
-  const hasId = typeof id === 'string';
-  if (hasId) raw.webhookSetId(number, id);
-  const hasTimestamp = typeof timestamp === 'number';
-  return exported(number, length, hasId ? 1 : 0, hasTimestamp ? 1 : 0, hasTimestamp ? timestamp : 0);
+  const timed = hasTimestamp(timestamp);
+  return exported(number, length, crossId(raw, number, id), timed, timed ? timestamp : 0);
 }
 
 // A compiled webhook's handle: the methods webhook.mjs, results.mjs and linked-data.mjs call.
@@ -25,13 +32,10 @@ function webhookHandle(raw, number) {
       callRender(raw, raw._hooksmith_webhook_render_batch, live(), length, id, timestamp),
     report: (context) => parsed(raw.webhookReport(live(), context)),
     linkedDataNeeded: (context, answers) => raw.webhookLinkedDataNeeded(live(), context, answers),
-    // The id and timestamp as render takes them (no Embind val: numbers, the id crossing first).
     renderWithLinkedData: (context, answers, id, timestamp) => {
       const number = live();
-      const hasId = typeof id === 'string';
-      if (hasId) raw.webhookSetId(number, id);
-      const hasTimestamp = typeof timestamp === 'number';
-      return raw.webhookRenderWithLinkedData(number, context, answers, hasId, hasTimestamp, hasTimestamp ? timestamp : 0);
+      const timed = hasTimestamp(timestamp);
+      return raw.webhookRenderWithLinkedData(number, context, answers, crossId(raw, number, id), timed, timed ? timestamp : 0);
     },
     variables: () => parsed(raw.webhookVariables(live())),
     configJson: (reveal) => raw.webhookConfigJson(live(), reveal),
