@@ -5,6 +5,7 @@
 // module grows by ~10 KB — the functions called most no longer get the one-byte indices — which
 // gzip absorbs. Behaviour is untouched: Binaryen rewrites every call and table entry by name.
 import binaryen from 'binaryen';
+import { readLeb, sections } from './sections.mjs';
 
 // How alike two bodies are: MinHash over their byte 4-grams, 128 hashes each.
 const kHashes = 128;
@@ -32,28 +33,16 @@ function likeness(a, b) {
 
 // The bodies of the code section, in module order.
 function functionBodies(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return value;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 10) {
-      const bodies = [];
-      for (let count = leb(); count > 0; count--) {
-        const length = leb();
-        bodies.push(bytes.subarray(at, at + length));
-        at += length;
-      }
-      return bodies;
-    }
-    at = end;
+  const code = [...sections(bytes)].find((section) => section.id === 10);
+  if (!code) return [];
+  const bodies = [];
+  let [count, at] = readLeb(bytes, code.start);
+  for (; count > 0; count--) {
+    const [length, start] = readLeb(bytes, at);
+    bodies.push(bytes.subarray(start, start + length));
+    at = start + length;
   }
-  return [];
+  return bodies;
 }
 
 // A greedy chain: start at the largest body, then always the unplaced body most like the last one

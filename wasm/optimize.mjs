@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { readLeb, sections } from './sections.mjs';
 
 const file = process.argv[2];
 const layout = !process.argv.includes('--no-layout');
@@ -27,19 +28,10 @@ try {
 // A module linked with --profiling-funcs (bench/wasm_functions.py) keeps its function names: is
 // there a custom section called "name"?
 function hasNameSection(bytes) {
-  const leb = (at) => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return [value, at];
-  };
-  for (let at = 8; at < bytes.length;) {
-    const id = bytes[at];
-    const [size, start] = leb(at + 1);
-    if (id === 0) {
-      const [length, nameStart] = leb(start);
-      if (bytes.toString('latin1', nameStart, nameStart + length) === 'name') return true;
-    }
-    at = start + size;
+  for (const { id, start } of sections(bytes)) {
+    if (id !== 0) continue;
+    const [length, nameStart] = readLeb(bytes, start);
+    if (bytes.toString('latin1', nameStart, nameStart + length) === 'name') return true;
   }
   return false;
 }
