@@ -34,36 +34,21 @@ execute_process(COMMAND ${CMAKE_CXX_COMPILER} --version OUTPUT_VARIABLE _em_vers
 string(REGEX REPLACE "\n.*" "" _em_version "${_em_version}")
 message(STATUS "hooksmith: ${_em_version}")
 
-# Size matters more than peak speed for a module a page downloads: the core is compiled for
-# size, except the files every render runs through. A source file's options come after
-# CMAKE_CXX_FLAGS_RELEASE on the command line and clang's last -O wins (but without inlining,
-# see below). Files not listed (new ones included) stay -Oz.
-set(HOOKSMITH_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the Wasm build's core outside the hot path")
+# Size matters more than peak speed for a module a page downloads: the web flavour's core is
+# compiled for size throughout. (Until session 9 the files every render runs through were -O2;
+# with LTO that bought no measurable speed for 1.9 KB gzipped: docs/performance-history.md,
+# "Session 9: …". The Node flavour is the fast one, below.)
+set(HOOKSMITH_WASM_OPT "-Oz" CACHE STRING "Optimisation level of the Wasm build's web core")
 set(CMAKE_CXX_FLAGS_RELEASE "${HOOKSMITH_WASM_OPT} -DNDEBUG")
-set(HOOKSMITH_WASM_HOT_OPT "-O2" CACHE STRING "Optimisation level of the render hot path in the Wasm build (empty: -Oz like the rest)")
-# A plain variable, not a cache entry, so that an edit here reaches existing build folders.
-set(HOOKSMITH_WASM_HOT_SOURCES
-  template/json_parser.cpp template/context.cpp template/recycler.cpp
-  template/evaluator.cpp template/loops.cpp template/lookup.cpp template/scratch.cpp template/value.cpp template/objects.cpp template/operators.cpp
-  template/printing.cpp template/utf8.cpp template/filters.cpp template/filters_text.cpp
-  template/filters_number.cpp template/filters_sequence.cpp
-  webhook/webhook.cpp webhook/url.cpp webhook/encode.cpp
-  webhook/typed_value.cpp webhook/headers.cpp)
 # clang's driver turns an -Oz anywhere on the command line into -fno-inline-functions, which a
-# later -O2 does not undo: a file given "-Oz … -O2" gets -O2 without inlining. For the hot path
-# of the web flavour that is the trade-off we want (real inlining there: +50 KB gzipped); the
-# Node flavour's core adds this flag back (without it: 1.8x slower renders).
+# later -O2 does not undo: the Node flavour's core, compiled "-Oz … -O2", adds this flag back
+# (without it: 1.8x slower renders).
 set(HOOKSMITH_WASM_UNDO_OZ -finline-functions)
 # libc++ declares std::string's members `extern template`, so push_back/append run the copies in
 # Emscripten's prebuilt libc++, which is compiled at -Oz and calls out again for size(),
 # __is_long() … (~17 % of a render's profile at -O2). Instantiating them in our own objects lets
 # them follow our optimisation level.
 set(HOOKSMITH_WASM_OWN_STRINGS _LIBCPP_DISABLE_EXTERN_TEMPLATE)
-if(HOOKSMITH_WASM_HOT_OPT)
-  foreach(file IN LISTS HOOKSMITH_WASM_HOT_SOURCES)
-    set_source_files_properties(${PROJECT_SOURCE_DIR}/core/src/${file} PROPERTIES COMPILE_OPTIONS ${HOOKSMITH_WASM_HOT_OPT})
-  endforeach()
-endif()
 # LTO: measured −11 KB gzipped and ~20 % faster renders (cross-file inlining and dead-code
 # removal); the prebuilt LTO system libraries ship with Debian's emscripten.
 option(HOOKSMITH_WASM_LTO "Link-time optimisation for the Wasm build" ON)
