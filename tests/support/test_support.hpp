@@ -20,6 +20,14 @@ inline std::string read_source_file(const std::string& relative_path) {
     return text.str();
 }
 
+// `text` written `times` times in a row (hostile nestings and sizes).
+inline std::string repeat(const std::string& text, std::size_t times) {
+    std::string out;
+    out.reserve(text.size() * times);
+    for (std::size_t i = 0; i < times; ++i) out += text;
+    return out;
+}
+
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The hooksmith::Error that `action` throws; fails the test when it throws none.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "hooksmith/template.hpp"
+#include "support/test_support.hpp"
 
 using hooksmith::Context;
 using hooksmith::Error;
@@ -14,13 +15,9 @@ using hooksmith::ErrorKind;
 using hooksmith::Limits;
 using hooksmith::Template;
 
-namespace {
+using hooksmith::testing::repeat;
 
-std::string repeat(const std::string& s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
+namespace {
 
 struct Failure {
     bool failed = false;
@@ -118,37 +115,28 @@ TEST_CASE("compile errors: after the nesting limit is hit, nothing later is repo
 }
 
 TEST_CASE("compile errors: an error inside a chain", "[compile][errors]") {
-    Failure f = compile_failure("{{ a|upper|lower|nosuch }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "no filter named 'nosuch'");
-    CHECK(f.column == 18);
-
-    f = compile_failure("{{ a|upper|replace('a' ; 'b')|lower }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "expected ',', got ';'");
-    CHECK(f.column == 24);
-
-    f = compile_failure("{{ a|upper|lower| }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "expected a name, got end of print statement '}}'");
-
-    f = compile_failure("{{ a.b.c. }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "expected a name after '.', got end of print statement '}}'");
-
-    f = compile_failure("{{ 1 + 2 + * 3 }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "unexpected '*', expected an expression");
-    CHECK(f.column == 12);
-
-    f = compile_failure("{{ a is defined is number }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "you cannot chain multiple tests with 'is'");
-
-    // The first of two errors in one chain.
-    f = compile_failure("{{ a|nosuch|upper(|lower) }}");
-    CHECK(f.kind == ErrorKind::syntax);
-    CHECK(f.message == "unexpected '|', expected an expression");
+    struct Case {
+        const char* source;
+        const char* message;
+        int column;  // 0: not pinned
+    };
+    const Case cases[] = {
+        {"{{ a|upper|lower|nosuch }}", "no filter named 'nosuch'", 18},
+        {"{{ a|upper|replace('a' ; 'b')|lower }}", "expected ',', got ';'", 24},
+        {"{{ a|upper|lower| }}", "expected a name, got end of print statement '}}'", 0},
+        {"{{ a.b.c. }}", "expected a name after '.', got end of print statement '}}'", 0},
+        {"{{ 1 + 2 + * 3 }}", "unexpected '*', expected an expression", 12},
+        {"{{ a is defined is number }}", "you cannot chain multiple tests with 'is'", 0},
+        // The first of two errors in one chain.
+        {"{{ a|nosuch|upper(|lower) }}", "unexpected '|', expected an expression", 0},
+    };
+    for (const Case& c : cases) {
+        INFO(c.source);
+        const Failure f = compile_failure(c.source);
+        CHECK(f.kind == ErrorKind::syntax);
+        CHECK(f.message == c.message);
+        if (c.column != 0) CHECK(f.column == c.column);
+    }
 }
 
 TEST_CASE("compile errors: a compile after a failed one starts afresh", "[compile][errors]") {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "hooksmith/template.hpp"
+#include "support/test_support.hpp"
 
 using hooksmith::Context;
 using hooksmith::Error;
@@ -12,13 +13,9 @@ using hooksmith::ErrorKind;
 using hooksmith::Limits;
 using hooksmith::Template;
 
-namespace {
+using hooksmith::testing::repeat;
 
-std::string repeat(const std::string& s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
+namespace {
 
 // Compiles and renders; returns the error kind (or fails when there was none). Also checks speed.
 ErrorKind failure_kind(const std::string& source, const Limits& limits = {}) {

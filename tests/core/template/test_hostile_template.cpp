@@ -8,8 +8,11 @@
 #include <string>
 
 #include "hooksmith/template.hpp"
+#include "support/test_support.hpp"
 
 using namespace hooksmith;
+
+using hooksmith::testing::repeat;
 
 namespace {
 
@@ -43,13 +46,6 @@ Outcome run(const std::string& source, const std::string& context_json = "{}",
     }
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return outcome;
-}
-
-std::string repeat(const std::string& text, std::size_t times) {
-    std::string out;
-    out.reserve(text.size() * times);
-    for (std::size_t i = 0; i < times; ++i) out += text;
-    return out;
 }
 
 std::string describe(const Outcome& o) {

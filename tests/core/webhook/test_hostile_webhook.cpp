@@ -12,9 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "hooksmith/webhook.hpp"
+#include "support/test_support.hpp"
 
 using namespace hooksmith;
 using namespace std::string_literals;
+
+using hooksmith::testing::repeat;
 
 namespace {
 
@@ -61,12 +64,6 @@ std::string data_config(const std::string& value, const std::string& type = "str
                         const std::string& content_type = "application/json") {
     return R"({"url": "https://x.test/", "contentType": )" + quoted(content_type) +
            R"(, "data": [{"key": "x", "value": )" + quoted(value) + R"(, "type": )" + quoted(type) + "}]}";
-}
-
-std::string repeat(const std::string& text, std::size_t times) {
-    std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += text;
-    return out;
 }
 
 std::string describe(const Outcome& o) {
