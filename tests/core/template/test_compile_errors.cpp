@@ -9,11 +9,7 @@
 #include "hooksmith/template.hpp"
 #include "support/test_support.hpp"
 
-using hooksmith::Context;
-using hooksmith::Error;
-using hooksmith::ErrorKind;
-using hooksmith::Limits;
-using hooksmith::Template;
+using namespace hooksmith;
 
 using hooksmith::testing::repeat;
 
