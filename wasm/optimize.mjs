@@ -62,8 +62,8 @@ if (layout) {
   try {
     const features = binaryen.Features.MVP | binaryen.Features.ExceptionHandling;
     writeFileSync(temporary, layoutForGzip(readFileSync(temporary), features, keepNames));
-    // Binaryen's passes depend on function order (inlining, merging similar functions): on the
-    // laid-out module a second -Oz finds ~1 KB raw more, and keeps the order.
+    // On the laid-out module a second -Oz finds ~1 KB raw more (before the layout it found
+    // nothing): some of Binaryen's passes depend on function order. It keeps the order.
     optimize(temporary, file);
   } finally {
     unlinkSync(temporary);
