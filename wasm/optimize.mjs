@@ -36,7 +36,11 @@ function hasNameSection(bytes) {
   return false;
 }
 
+// The module is rewritten through temporaries and replaced by one rename at the end: a failed
+// step leaves the linked module as it was and nothing beside it (make deletes the failed link's
+// target, so the next build links and optimizes again).
 const temporary = `${file}.optimizing`;
+const laidOut = `${file}.laid-out`;
 const keepNames = hasNameSection(readFileSync(file));
 // input → output by `wasm-opt -Oz`.
 function optimize(input, output) {
@@ -49,26 +53,25 @@ function optimize(input, output) {
     '-o', output,
   ];
   const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (run.status !== 0) {
-    console.error(`optimize: wasm-opt failed on ${input} (exit ${run.status ?? run.signal})`);
-    process.exit(1);
-  }
+  if (run.status !== 0) throw new Error(`wasm-opt failed on ${input} (exit ${run.status ?? run.signal})`);
 }
 const before = statSync(file).size;
-optimize(file, temporary);
-if (layout) {
-  const { layoutForGzip } = await import('./layout.mjs');
-  const { default: binaryen } = await import('binaryen');
-  try {
+try {
+  optimize(file, temporary);
+  if (layout) {
+    const { layoutForGzip } = await import('./layout.mjs');
+    const { default: binaryen } = await import('binaryen');
     const features = binaryen.Features.MVP | binaryen.Features.ExceptionHandling;
-    writeFileSync(temporary, layoutForGzip(readFileSync(temporary), features, keepNames));
+    writeFileSync(laidOut, layoutForGzip(readFileSync(temporary), features, keepNames));
     // On the laid-out module a second -Oz finds ~1 KB raw more (before the layout it found
     // nothing): some of Binaryen's passes depend on function order. It keeps the order.
-    optimize(temporary, file);
-  } finally {
-    unlinkSync(temporary);
+    optimize(laidOut, temporary);
   }
-} else {
   renameSync(temporary, file);
+} catch (error) {
+  console.error(`optimize: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  for (const leftover of [temporary, laidOut]) if (existsSync(leftover)) unlinkSync(leftover);
 }
-console.log(`optimize: ${file}: ${before} -> ${statSync(file).size} bytes`);
+if (!process.exitCode) console.log(`optimize: ${file}: ${before} -> ${statSync(file).size} bytes`);
