@@ -79,4 +79,13 @@ function(hooksmith_wasm_speed_core)
     endforeach()
   endif()
 endfunction()
+# The page's first download: the web core without Linked Data and the date filters (HOOKSMITH_LITE:
+# 16 KB gzipped less). A page loads the full web core too only when a config or template needs
+# what the lite one leaves out (wasm/js/hooksmith.mjs, loadFullCore; docs/performance.md).
+function(hooksmith_wasm_lite_core)
+  hooksmith_core(_lite)
+  foreach(part crypto template webhook)
+    target_compile_definitions(hooksmith_lite_${part} PRIVATE HOOKSMITH_LITE=1)
+  endforeach()
+endfunction()
 set(HOOKSMITH_WASM_EXTRA_LINK_FLAGS "" CACHE STRING "Extra em++ link flags, ;-separated (e.g. --profiling-funcs for bench/wasm_functions.py)")

@@ -220,7 +220,8 @@ void delete_webhook(int handle) { webhooks()[static_cast<std::size_t>(handle - 1
 std::uintptr_t webhook_input_buffer(int handle, std::size_t bytes) { return webhook(handle).input_buffer(bytes); }
 void webhook_set_id(int handle, const std::string& id) { webhook(handle).set_id(id); }
 std::string webhook_report(int handle, const std::string& context_json) { return webhook(handle).report(context_json); }
-// Linked Data (linked_data.cpp): JSON text in and out.
+#if !HOOKSMITH_LITE
+// Linked Data (linked_data.cpp): JSON text in and out. The lite core has none (config.cpp).
 std::string webhook_linked_data_needed(int handle, const std::string& context_json, const std::string& answers_json) {
     return hs::wasm::linked_data_needed(webhook(handle).webhook(), context_json, answers_json);
 }
@@ -228,6 +229,7 @@ std::string webhook_render_with_linked_data(int handle, const std::string& conte
                                             bool has_id, bool has_timestamp, double timestamp) {
     return webhook(handle).render_with_linked_data(context_json, answers_json, has_id, has_timestamp, timestamp);
 }
+#endif
 std::string webhook_variables(int handle) { return webhook(handle).variables(); }
 std::string webhook_config_json(int handle, bool reveal) { return webhook(handle).webhook().config_json(reveal); }
 std::string webhook_method(int handle) { return webhook(handle).webhook().method(); }
@@ -370,8 +372,10 @@ EMSCRIPTEN_BINDINGS(hooksmith) {
     emscripten::function("webhookInputBuffer", &webhook_input_buffer);
     emscripten::function("webhookSetId", &webhook_set_id);
     emscripten::function("webhookReport", &webhook_report);
+#if !HOOKSMITH_LITE
     emscripten::function("webhookLinkedDataNeeded", &webhook_linked_data_needed);
     emscripten::function("webhookRenderWithLinkedData", &webhook_render_with_linked_data);
+#endif
     emscripten::function("webhookVariables", &webhook_variables);
     emscripten::function("webhookConfigJson", &webhook_config_json);
     emscripten::function("webhookMethod", &webhook_method);

@@ -1,4 +1,4 @@
-// Bundles the browser entry point (index.mjs: the JS API and the Emscripten glue) into one
+// Bundles the browser entry point (index.mjs: the JS API and the lite core's Emscripten glue) into one
 // minified ES module, dist/index.min.mjs, which is what a page loads. Nine small modules each
 // gzipped on their own cost ~23 KB; one minified file ~12 KB (docs/performance.md, "Wasm size").
 // esbuild bundles and minifies; terser then drops what esbuild keeps — the glue's functions that
@@ -34,6 +34,9 @@ const bundled = await esbuild.build({
   // The glue finds hooksmith-core.wasm next to itself through import.meta.url, which bundling
   // keeps: the .wasm stays beside index.min.mjs.
   target: 'es2022',
+  // The full core's glue stays a file of its own, imported when a page calls loadFullCore():
+  // the first download is the lite core's glue only.
+  external: ['./hooksmith-core.mjs'],
   sourcemap: 'linked',
   sourcesContent: false,
   logLevel: 'warning',

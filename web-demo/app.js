@@ -5,7 +5,7 @@ import createHooksmith from '/dist/index.min.mjs';
 import { state, elements, collectElements } from './state.js';
 import { setText, copyText, el } from './dom.js';
 import { DEFAULT_CONFIG, bindEditor, loadConfig, configFromState } from './editor.js';
-import { renderPreview, describeError } from './preview.js';
+import { renderPreview, describeError, loadFullCoreFor } from './preview.js';
 import { bindSend } from './send.js';
 import { bindBatch, clearBatch } from './batch.js';
 import { SAMPLE_USERS } from './users.js';
@@ -103,7 +103,7 @@ function applyConfigText(text) {
   try {
     state.hooksmith.compile(text).delete();  // validate every rule before touching the editor
   } catch (error) {
-    setText(elements.configError, `Not loaded: ${describeError(error)}`);
+    if (!loadFullCoreFor(error, () => applyConfigText(text))) setText(elements.configError, `Not loaded: ${describeError(error)}`);
     return false;
   }
   state.configJsonEdited = false;

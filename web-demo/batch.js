@@ -3,7 +3,7 @@
 import { state, elements } from './state.js';
 import { el, setText, setList } from './dom.js';
 import { configFromState } from './editor.js';
-import { describeError } from './preview.js';
+import { describeError, loadFullCoreFor } from './preview.js';
 import { generateUsers, BATCH_RULES } from './users.js';
 
 const TABLE_ROWS = 25;
@@ -61,7 +61,7 @@ export async function runBatch() {
   try {
     webhook = state.hooksmith.compile(configFromState());
   } catch (error) {
-    setText(elements.batchSummary, `Cannot render: ${describeError(error)}`);
+    if (!loadFullCoreFor(error, runBatch)) setText(elements.batchSummary, `Cannot render: ${describeError(error)}`);
     return;
   }
   const controller = new AbortController();

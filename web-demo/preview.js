@@ -65,6 +65,21 @@ function showProblem(error, { context = false } = {}) {
   }
 }
 
+/** The page starts with hooksmith's lite core: when a config needs what it leaves out (Linked
+ * Data, the date filters: an error of kind "unavailable"), this loads the full core and runs
+ * `action` again. Returns whether it did. */
+export function loadFullCoreFor(error, action) {
+  if (error?.kind !== 'unavailable') return false;
+  state.hooksmith.loadFullCore().then(() => {
+    state.preview.configText = null;  // compiled again, by the full core
+    action();
+  }, (loadError) => {
+    setText(elements.status, `Could not load the full Wasm core: ${loadError.message}`);
+    elements.status.className = 'status bad';
+  });
+  return true;
+}
+
 function compileCurrent() {
   const configText = JSON.stringify(configFromState());
   if (configText === state.preview.configText && (state.preview.webhook || state.preview.compileError)) {
@@ -79,6 +94,7 @@ function compileCurrent() {
     state.preview.webhook = state.hooksmith.compile(configText);
   } catch (error) {
     state.preview.compileError = error;
+    loadFullCoreFor(error, renderPreview);
     throw error;
   }
   return state.preview.webhook;

@@ -3,7 +3,7 @@
 import { state, elements } from './state.js';
 import { el, setText } from './dom.js';
 import { configFromState } from './editor.js';
-import { describeError } from './preview.js';
+import { describeError, loadFullCoreFor } from './preview.js';
 import { prettyJson } from './format.js';
 
 function headerTable(headers, label) {
@@ -53,7 +53,7 @@ export async function sendTest() {
     // A webhook of its own: the preview recompiles (and frees its copy) while we wait.
     webhook = state.hooksmith.compile(configFromState());
   } catch (error) {
-    setText(elements.sendSummary, `Not sent: ${describeError(error)}`);
+    if (!loadFullCoreFor(error, sendTest)) setText(elements.sendSummary, `Not sent: ${describeError(error)}`);
     return;
   }
   const controller = new AbortController();

@@ -18,6 +18,7 @@ let browser;
 let page;
 const pageErrors = [];
 const dialogs = [];
+const requested = [];  // the paths the page fetched, in order
 
 before(async () => {
   // The page loads the built package (web-demo/server.mjs serves it; HOOKSMITH_DIST overrides).
@@ -30,6 +31,7 @@ before(async () => {
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
   page.on('pageerror', (error) => pageErrors.push(error));
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
 });
 
@@ -69,6 +71,9 @@ const dataValue = (n) => page.getByLabel(`Value template of data pair ${n}`, { e
 const dataKey = (n) => page.getByLabel(`Key of data pair ${n}`, { exact: true });
 
 test('e2e: the default webhook previews for the first sample user', async () => {
+  // The page's first download is the lite core; the full one waits until a config needs it.
+  assert.ok(requested.includes('/dist/hooksmith-core-lite.wasm'), requested.join(' '));
+  assert.equal(requested.includes('/dist/hooksmith-core.wasm'), false, 'the full core is not loaded up front');
   assert.equal(await text('#preview-method'), 'POST');
   assert.equal(await text('#preview-url'), 'https://api.example.com/users/u-20417?src=spring%20sale');
   assert.equal(await text('#body-exact'),
@@ -417,6 +422,8 @@ test('e2e: Linked Data — the example fetches each user\'s quote, previews it, 
   const fetchedBefore = (await linkedLog()).length;
   await page.click('#linked-example');
   await waitForText('#preview-state', 'ready to send', 10000);
+  // Linked Data is not in the lite core: the page loaded the full one for it.
+  assert.ok(requested.includes('/dist/hooksmith-core.wasm'), 'the full core was loaded');
   assert.equal(await page.getByLabel('Name of source 1', { exact: true }).inputValue(), 'stock');
   const body = await text('#body-exact');
   assert.equal(JSON.parse(body).price, quote.price);

@@ -39,6 +39,11 @@ for (const entry of ENTRIES) {
     if (failure) throw new Error(failure.error);
   });
 
+  test(`chromium (${entry}): a page starts with the lite core`, () => {
+    const result = results.get(entry).get('a page starts with the lite core');
+    if (!result?.ok) throw new Error(result?.error ?? 'did not run in the page');
+  });
+
   for (const { name } of suite) {
     test(`chromium (${entry}): ${name}`, () => {
       const result = results.get(entry).get(name);

@@ -264,4 +264,38 @@ test('send: a refused connection is retried per policy and reported', async (hs,
   }
 });
 
+// A page starts with the lite core (browser.test.mjs checks that both entries do); everything
+// above ran on it in Chromium. Here it meets what it leaves out, then loads the full core, which
+// the Linked Data cases below and the rest of the run use. In Node the full core is all there is.
+test('the lite core says what it leaves out; loadFullCore loads the full one once', async (hs) => {
+  const DATE = '{{ 1614265330000 | datetimeformat("%Y-%m-%d") }}';
+  const LINKED = { url: 'https://example.com/', linkedData: [{ name: 'menu', url: 'https://example.com/menu' }] };
+  const simple = hs.compile({ url: 'https://example.com/{{ userId }}' });
+  try {
+    if (!hs.fullCoreLoaded) {
+      const linked = assert.throws(() => hs.compile(LINKED));
+      assert.equal(linked.kind, 'unavailable');
+      assert.equal(linked.field, 'linkedData');
+      assert.ok(linked.message.includes('await hooksmith.loadFullCore()'), linked.message);
+      const date = assert.throws(() => hs.renderTemplate(`x\n  ${DATE}`));
+      assert.equal(date.kind, 'unavailable');
+      assert.equal(date.line, 2);
+      assert.equal(date.column, 22);
+      // Inside an if branch too, where Jinja2 defers an unknown filter to render time.
+      assert.equal(assert.throws(() => hs.renderTemplate(`{% if false %}${DATE}{% endif %}`)).kind, 'unavailable');
+      // Named at run time: a render error of the same kind.
+      assert.equal(assert.throws(() => hs.renderTemplate("{{ [0] | map('date') | list }}")).kind, 'unavailable');
+      assert.equal(hs.renderTemplate("{{ 'date' is filter }}"), 'True');
+    }
+    await Promise.all([hs.loadFullCore(), hs.loadFullCore()]);
+    assert.equal(hs.fullCoreLoaded, true);
+    assert.equal(hs.renderTemplate(DATE), '2021-02-25');
+    hs.compile(LINKED).delete();
+    // A webhook compiled by the lite core keeps working on it.
+    assert.equal(simple.render({ userId: 'u1' }).url, 'https://example.com/u1');
+  } finally {
+    simple.delete();
+  }
+});
+
 suite.push(...linkedDataSuite);

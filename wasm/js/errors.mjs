@@ -1,10 +1,13 @@
+const FULL_CORE_HINT = ': call `await hooksmith.loadFullCore()`, then try again';
+
 /** Every failure the library reports. `kind` is one of input, syntax, render, missing, config,
- * limit, transport; `field`, `line`, `column` and `variable` are present only when they apply;
- * `detail` is the message without field and position. */
+ * limit, transport, unavailable (what the page's lite core leaves out: load the full core);
+ * `field`, `line`, `column` and `variable` are present only when they apply; `detail` is the
+ * message without field and position. */
 export class HooksmithError extends Error {
   constructor({ kind, message, field, line, column, variable, cors }) {
     const where = line ? ` (at ${line}:${column})` : '';
-    super(`${field ? field + ': ' : ''}${message}${where}`);
+    super(`${field ? field + ': ' : ''}${message}${kind === 'unavailable' ? FULL_CORE_HINT : ''}${where}`);
     this.name = 'HooksmithError';
     this.kind = kind;
     this.detail = message;

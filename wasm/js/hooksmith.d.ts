@@ -1,6 +1,8 @@
 // Type declarations for the hooksmith JS API (hand-written: Emscripten 3.1.6 has no --emit-tsd).
 
-export type ErrorKind = 'input' | 'syntax' | 'render' | 'missing' | 'config' | 'limit' | 'transport';
+/** `unavailable`: what the page's lite core leaves out (Linked Data, the date filters) was asked
+ * for; `await hooksmith.loadFullCore()`, then compile again. */
+export type ErrorKind = 'input' | 'syntax' | 'render' | 'missing' | 'config' | 'limit' | 'transport' | 'unavailable';
 
 export class HooksmithError extends Error {
   readonly kind: ErrorKind;
@@ -178,6 +180,13 @@ export class Hooksmith {
   renderTemplate(template: string, context?: ContextInput, options?: { missing?: MissingPolicy }): string;
   templateVariables(template: string): string[];
   compile(config: Record<string, unknown> | string): Webhook;
+  /** False while a page runs the lite core it starts with (no Linked Data, no date filters);
+   * true once loadFullCore() has resolved, and always in Node. */
+  readonly fullCoreLoaded: boolean;
+  /** Loads the full core once; later compiles and calls use it. Webhooks compiled before keep
+   * theirs. `moduleArgs` go to its Emscripten factory (after those of createHooksmith, less
+   * wasmBinary and instantiateWasm). */
+  loadFullCore(moduleArgs?: Record<string, unknown>): Promise<void>;
   toCurl(request: Request, options?: { reveal?: boolean }): string;
   toHttp(request: Request, options?: { reveal?: boolean }): string;
   maskRequest(request: Request): Request;

@@ -16,9 +16,36 @@ function checkMissing(missing) {
 
 export class Hooksmith {
   #core;
+  #loadFull;  // while this instance runs the page's lite core: () => Promise<the full core>
+  #loading;
 
-  constructor(core) {
+  constructor(core, loadFull = null) {
     this.#core = core;
+    this.#loadFull = loadFull;
+  }
+
+  /** False while a page runs the lite core it loads first, which leaves Linked Data and the date
+   * filters out (a config or template needing them throws a HooksmithError of kind
+   * "unavailable"); true once `loadFullCore()` has resolved, and always in Node. */
+  get fullCoreLoaded() {
+    return this.#loadFull === null;
+  }
+
+  /** Loads the full core, once; every later compile and call uses it. Webhooks compiled before
+   * keep the core they were compiled by. `moduleArgs` (e.g. `wasmBinary`) go to its Emscripten
+   * factory, after those given when the API was created, less `wasmBinary`/`instantiateWasm`. */
+  loadFullCore(moduleArgs = {}) {
+    if (this.#loadFull === null) return Promise.resolve();
+    this.#loading ??= this.#loadFull(moduleArgs).then(
+      (core) => {
+        this.#core = core;
+        this.#loadFull = null;
+      },
+      (error) => {
+        this.#loading = undefined;
+        throw error;
+      });
+    return this.#loading;
   }
 
   /** Renders one template against a context (object or JSON text). `missing` defaults to
@@ -72,6 +99,11 @@ export class Hooksmith {
   }
 }
 
-export async function instantiate(factory, moduleArgs = {}) {
-  return new Hooksmith(wrapCore(await factory(moduleArgs)));
+// `fullFactory`: where the first core is the page's lite one, () => Promise<the full core's
+// Emscripten factory>. Each factory gets its own copy of the arguments (Emscripten keeps and
+// fills the object it is given).
+export async function instantiate(factory, moduleArgs = {}, fullFactory = null) {
+  const { wasmBinary, instantiateWasm, ...shared } = moduleArgs;
+  const loadFull = fullFactory && (async (fullArgs) => wrapCore(await (await fullFactory())({ ...shared, ...fullArgs })));
+  return new Hooksmith(wrapCore(await factory({ ...moduleArgs })), loadFull);
 }

@@ -6,7 +6,9 @@
 
 namespace hooksmith {
 
-enum class ErrorKind { input, syntax, render, missing, config, limit, transport };
+// `unavailable`: a feature this build leaves out (only the page's lite Wasm core leaves any out:
+// Linked Data and the date filters; README, "From JavaScript").
+enum class ErrorKind { input, syntax, render, missing, config, limit, transport, unavailable };
 
 // The lower-case spelling used in JSON, the CLI and JS (`"syntax"`, `"missing"`, …).
 const char* to_string(ErrorKind kind) noexcept;

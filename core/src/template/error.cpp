@@ -14,6 +14,7 @@ const char* to_string(ErrorKind kind) noexcept {
         case ErrorKind::config: return "config";
         case ErrorKind::limit: return "limit";
         case ErrorKind::transport: return "transport";
+        case ErrorKind::unavailable: return "unavailable";
     }
     return "unknown";
 }

@@ -35,6 +35,14 @@ HOOKSMITH_FILTER(f_divide); HOOKSMITH_FILTER(f_split); HOOKSMITH_FILTER(f_escape
 HOOKSMITH_FILTER(f_bool); HOOKSMITH_FILTER(f_datetimeformat); HOOKSMITH_FILTER(f_unixtimestamp);
 HOOKSMITH_FILTER(f_plus_time); HOOKSMITH_FILTER(f_minus_time); HOOKSMITH_FILTER(f_between_times);
 
+#if HOOKSMITH_LITE
+// The page's lite Wasm core leaves the date filters out: their names resolve to this, which
+// fails with an error of kind `unavailable`.
+HOOKSMITH_FILTER(f_full_core_only);
+inline constexpr const char* lite_core_date_filters =
+    "the date filters are not in this build: the page's lite core leaves them out; the full core has them";
+#endif
+
 #undef HOOKSMITH_FILTER
 
 // Filters whose result is a string they build also have an appending form (registry.hpp:

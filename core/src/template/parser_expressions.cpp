@@ -3,6 +3,9 @@
 #include "template/parser_impl.hpp"
 
 #include "template/registry.hpp"
+#if HOOKSMITH_LITE
+#include "template/filters.hpp"
+#endif
 
 namespace hooksmith::detail {
 
@@ -459,6 +462,12 @@ ExprPtr Parser::parse_filter(ExprPtr subject, bool skip_pipe) {
     e->name = dotted_name();
     e->filter = find_filter(e->name);
     if (!e->filter && !soft_) unknown_.push_back({name_offset, e.get()});
+#if HOOKSMITH_LITE
+    // At compile time even where Jinja2 defers unknown filters: the page loads the full core
+    // before it renders anything.
+    if (e->filter && e->filter->fn == f_full_core_only)
+        throw_at(ErrorKind::unavailable, prog_.source, name_offset, {lite_core_date_filters});
+#endif
     e->children.push_back(std::move(subject));
     if (is_op("(")) parse_call_args(*e);
     return e;

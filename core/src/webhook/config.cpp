@@ -246,6 +246,13 @@ std::vector<HeaderField> parse_headers(const JsonView& value) {
 }
 
 std::vector<LinkedDataSource> parse_linked_data(const JsonView& value) {
+#if HOOKSMITH_LITE
+    (void)value;
+    Error error(ErrorKind::unavailable,
+                "linkedData is not in this build: the page's lite core leaves Linked Data out; the full core has it");
+    error.field = "linkedData";
+    throw error;
+#else
     if (!value.is_array()) {
         fail_config({"linkedData must be a list of {\"name\", \"url\"} sources, not ", json_type_name(value)},
                     {"linkedData"});
@@ -279,6 +286,7 @@ std::vector<LinkedDataSource> parse_linked_data(const JsonView& value) {
         sources.push_back(std::move(source));
     }
     return sources;
+#endif
 }
 
 SigningConfig parse_signing(const JsonView& value) {
@@ -430,7 +438,9 @@ void validate_config(WebhookConfig& config) {
     validate_data(config);
     validate_headers(config);
     validate_signing(config);
+#if !HOOKSMITH_LITE
     detail::validate_linked_data(config.linked_data);
+#endif
 }
 
 namespace detail {
@@ -537,6 +547,7 @@ std::string config_to_json_text(const WebhookConfig& config, bool reveal, int in
         if (config.signing->id) out.add_string(signing, "id", *config.signing->id);
     }
     if (config.retry) detail::add_retry_policy(out, root, "retry", *config.retry);
+#if !HOOKSMITH_LITE
     if (!config.linked_data.empty()) {
         const std::size_t sources = out.add(root, JsonType::array, "linkedData");
         for (const LinkedDataSource& source : config.linked_data) {
@@ -547,6 +558,7 @@ std::string config_to_json_text(const WebhookConfig& config, bool reveal, int in
             add_headers(out, entry, source.headers, reveal);
         }
     }
+#endif
     return out.dump(indent);
 }
 

@@ -82,7 +82,9 @@ RenderReport CompiledWebhook::report(const Context& context) const {
     for (const std::string& path : variables()) {
         if (!context_has(context.root(), path)) report.absent_variables.push_back(path);
     }
+#if !HOOKSMITH_LITE
     detail::report_linked_data(*this, context, report);
+#endif
     if (starts_with_http(config().url)) {
         report.warnings.push_back(
             "url uses http://: the request travels unencrypted, and a page served over https cannot "

@@ -305,11 +305,13 @@ template <typename Out>
 void render_with(const CompiledWebhookState& state, const Context& user_context, const RenderInput& input, Out& out) {
     // Declared linked data is served by an object that says clearly when it was not fetched.
     std::optional<Context> linked;
+#if !HOOKSMITH_LITE
     if (!state.config.linked_data.empty()) {
         linked = detail::with_linked_data_object(
             user_context, detail::linked_data_state(user_context, state.config.linked_data,
                                                     detail::LinkedDataState::Mode::render));
     }
+#endif
     const Context& context = linked ? *linked : user_context;
     detail::RenderSession session(context, state.options);  // one evaluator for every field
     TextLease lease;

@@ -139,3 +139,16 @@ TEST_CASE("engine errors: filter and method parameters bound by keyword, and the
     CHECK(error_of("{{ 1|round(1, precision=2) }}").message == "round() got multiple values for argument 'precision'");
     CHECK(error_of("{{ 'a'.split(x=1) }}").message == "split() got an unexpected keyword argument 'x'");
 }
+
+TEST_CASE("every error kind has the spelling JSON, the CLI and JS use", "[errors]") {
+    CHECK(std::string(to_string(ErrorKind::input)) == "input");
+    CHECK(std::string(to_string(ErrorKind::syntax)) == "syntax");
+    CHECK(std::string(to_string(ErrorKind::render)) == "render");
+    CHECK(std::string(to_string(ErrorKind::missing)) == "missing");
+    CHECK(std::string(to_string(ErrorKind::config)) == "config");
+    CHECK(std::string(to_string(ErrorKind::limit)) == "limit");
+    CHECK(std::string(to_string(ErrorKind::transport)) == "transport");
+    // Only the page's lite Wasm core raises it (tests/js/suite.mjs); the native build has everything.
+    CHECK(std::string(to_string(ErrorKind::unavailable)) == "unavailable");
+    CHECK(std::string(Error(ErrorKind::unavailable, "left out").what()) == "unavailable error: left out");
+}
