@@ -277,6 +277,7 @@ test('the lite core says what it leaves out; loadFullCore loads the full one onc
       assert.equal(linked.kind, 'unavailable');
       assert.equal(linked.field, 'linkedData');
       assert.ok(linked.message.includes('await hooksmith.loadFullCore()'), linked.message);
+      hs.compile({ ...LINKED, linkedData: [] }).delete();  // no sources: nothing left out
       const date = assert.throws(() => hs.renderTemplate(`x\n  ${DATE}`));
       assert.equal(date.kind, 'unavailable');
       assert.equal(date.line, 2);
