@@ -32,21 +32,23 @@ kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 
 echo "== wasm size ($dist)"
 row file raw gzip-9
-web_raw=0 web_gz=0
-for f in "$dist/hooksmith-core-lite.wasm" "$dist/index.min.mjs"; do
-  raw=$(wc -c <"$f"); z=$(gz "$f")
-  row "$(basename "$f")" "$raw" "$z"
-  web_raw=$((web_raw + raw)); web_gz=$((web_gz + z))
-done
-row "= page total (web)" "$web_raw" "$web_gz"
+# Rows for FILE…, each name after PREFIX; their sums land in sum_raw and sum_gz.
+rows_summed() {
+  local prefix=$1 f raw z; shift
+  sum_raw=0 sum_gz=0
+  for f in "$@"; do
+    raw=$(wc -c <"$f"); z=$(gz "$f")
+    row "$prefix$(basename "$f")" "$raw" "$z"
+    sum_raw=$((sum_raw + raw)); sum_gz=$((sum_gz + z))
+  done
+}
+rows_summed "" "$dist/hooksmith-core-lite.wasm" "$dist/index.min.mjs"
+web_gz=$sum_gz
+row "= page total (web)" "$sum_raw" "$sum_gz"
 echo "loaded on demand (loadFullCore: Linked Data, date filters):"
-full_raw=0 full_gz=0
-for f in "$dist/hooksmith-core.wasm" "$dist/hooksmith-core.mjs"; do
-  raw=$(wc -c <"$f"); z=$(gz "$f")
-  row "  $(basename "$f")" "$raw" "$z"
-  full_raw=$((full_raw + raw)); full_gz=$((full_gz + z))
-done
-row "= full core" "$full_raw" "$full_gz"
+rows_summed "  " "$dist/hooksmith-core.wasm" "$dist/hooksmith-core.mjs"
+full_gz=$sum_gz
+row "= full core" "$sum_raw" "$sum_gz"
 # The same code unbundled, as a bundler imports it (node.mjs is the Node-only entry point).
 echo "index.min.mjs bundles (the modules a bundler imports instead):"
 for f in "$dist"/*.mjs; do
