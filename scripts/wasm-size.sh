@@ -75,6 +75,8 @@ if (( ceiling )); then
   # First number in the file: the page's gzip -9 bytes allowed; the line "full N": the full core's.
   limit=$(grep -o -m1 '^[0-9]\+' bench/wasm-size-ceiling)
   full_limit=$(sed -n 's/^full \([0-9]\+\).*/\1/p' bench/wasm-size-ceiling)
+  [[ $limit =~ ^[0-9]+$ && $full_limit =~ ^[0-9]+$ ]] ||
+    { echo "wasm-size: bench/wasm-size-ceiling must start with a number and have one line \"full N\"" >&2; exit 2; }
   if (( full_gz > full_limit )); then
     echo "wasm size: the full core grew to $full_gz bytes gzipped, past its ceiling of $full_limit (bench/wasm-size-ceiling)." >&2
     exit 1

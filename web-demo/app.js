@@ -86,9 +86,10 @@ function resetExample() {
 
 // ---- config JSON: apply, save, open ----
 
-function applyConfigText(text) {
+// `secretsAreReal`: a file is the user's own, its secrets are real, not masked.
+function applyConfigText(text, { secretsAreReal = state.reveal } = {}) {
   setText(elements.configError, '');
-  if (!state.reveal && /\*\*\*\*/.test(text)) {
+  if (!secretsAreReal && /\*\*\*\*/.test(text)) {
     setText(elements.configError, 'This JSON holds masked secrets (****). Turn on “Reveal secrets” to edit a config with its secrets, or type the real ones in.');
     return false;
   }
@@ -103,7 +104,7 @@ function applyConfigText(text) {
   try {
     state.hooksmith.compile(text).delete();  // validate every rule before touching the editor
   } catch (error) {
-    if (!loadFullCoreFor(error, () => applyConfigText(text))) setText(elements.configError, `Not loaded: ${describeError(error)}`);
+    if (!loadFullCoreFor(error, () => applyConfigText(text, { secretsAreReal }))) setText(elements.configError, `Not loaded: ${describeError(error)}`);
     return false;
   }
   state.configJsonEdited = false;
@@ -127,11 +128,7 @@ function bindConfigIo() {
     const file = elements.configFile.files[0];
     if (!file) return;
     const text = await file.text();
-    const wasRevealed = state.reveal;
-    state.reveal = true;  // a file is the user's own: its secrets are real, not masked
-    applyConfigText(text);
-    state.reveal = wasRevealed;
-    renderPreview();
+    applyConfigText(text, { secretsAreReal: true });
     elements.configFile.value = '';
   });
 }

@@ -69,7 +69,7 @@ function showProblem(error, { context = false } = {}) {
  * Data, the date filters: an error of kind "unavailable"), this loads the full core and runs
  * `action` again. Returns whether it did. */
 export function loadFullCoreFor(error, action) {
-  if (error?.kind !== 'unavailable') return false;
+  if (error?.kind !== 'unavailable' || state.hooksmith.fullCoreLoaded) return false;
   state.hooksmith.loadFullCore().then(() => {
     state.preview.configText = null;  // compiled again, by the full core
     action();
@@ -147,6 +147,7 @@ export function renderPreview() {
       state.preview.request = webhook.render(state.contextText, { id: PREVIEW_MESSAGE_ID, timestamp: PREVIEW_TIMESTAMP });
     } catch (error) {
       state.preview.error = error;
+      loadFullCoreFor(error, renderPreview);  // a date filter named at run time: map('date')
     }
   }
   renderVariables(webhook, context);

@@ -23,8 +23,8 @@ const requested = [];  // the paths the page fetched, in order
 before(async () => {
   // The page loads the built package (web-demo/server.mjs serves it; HOOKSMITH_DIST overrides).
   const dist = process.env.HOOKSMITH_DIST ? path.resolve(process.env.HOOKSMITH_DIST) : path.join(root, 'build/wasm/dist');
-  if (!existsSync(path.join(dist, 'hooksmith-core.wasm'))) {
-    throw new Error(`${dist}/hooksmith-core.wasm is missing: run scripts/build.sh wasm`);
+  for (const file of ['hooksmith-core-lite.wasm', 'hooksmith-core.wasm']) {
+    if (!existsSync(path.join(dist, file))) throw new Error(`${dist}/${file} is missing: run scripts/build.sh wasm`);
   }
   servers = await startDemoServers({ port: 0, echoPort: 0 });
   browser = await launchChromium();

@@ -8,7 +8,7 @@ import { suite } from './suite.mjs';
 
 const ENTRIES = ['index.min.mjs', 'index.mjs'];
 // What browser.html checks around the suite: the lite core a page starts with, and its loader.
-const PAGE_CHECKS = ['a page starts with the lite core',
+const PAGE_CHECKS = ['a page starts with the lite core', 'createHooksmith with fullCore starts with the full core',
                      'a failed full-core load leaves the lite core running, and can be retried'];
 
 let servers;

@@ -278,6 +278,7 @@ test('the lite core says what it leaves out; loadFullCore loads the full one onc
       assert.equal(linked.field, 'linkedData');
       assert.ok(linked.message.includes('await hooksmith.loadFullCore()'), linked.message);
       hs.compile({ ...LINKED, linkedData: [] }).delete();  // no sources: nothing left out
+      assert.equal(assert.throws(() => hs.compile({ ...LINKED, linkedData: 5 })).kind, 'config');
       const date = assert.throws(() => hs.renderTemplate(`x\n  ${DATE}`));
       assert.equal(date.kind, 'unavailable');
       assert.equal(date.line, 2);
@@ -292,8 +293,17 @@ test('the lite core says what it leaves out; loadFullCore loads the full one onc
     assert.equal(hs.fullCoreLoaded, true);
     assert.equal(hs.renderTemplate(DATE), '2021-02-25');
     hs.compile(LINKED).delete();
-    // A webhook compiled by the lite core keeps working on it.
+    // A webhook compiled by the lite core keeps working on it, the Linked Data entry points too.
     assert.equal(simple.render({ userId: 'u1' }).url, 'https://example.com/u1');
+    const seen = [];
+    const resolved = await simple.renderResolved({ userId: 'u2' }, { onFetches: (fetches) => seen.push(fetches) });
+    assert.equal(resolved.url, 'https://example.com/u2');
+    assert.deepEqual(seen, [[]]);
+    const many = await simple.renderManyResolved([{ userId: 'u3' }, '{bad']);
+    assert.equal(many[0].request.url, 'https://example.com/u3');
+    assert.deepEqual(many[0].fetches, []);
+    assert.equal(many[1].error.kind, 'input');
+    assert.deepEqual(many[1].fetches, []);
   } finally {
     simple.delete();
   }

@@ -31,6 +31,8 @@ function webhookHandle(raw, number) {
     renderBatch: (length, id, timestamp) =>
       callRender(raw, raw._hooksmith_webhook_render_batch, live(), length, id, timestamp),
     report: (context) => parsed(raw.webhookReport(live(), context)),
+    // The page's lite core has no Linked Data (nor, so, webhooks with sources).
+    hasLinkedData: typeof raw.webhookLinkedDataNeeded === 'function',
     linkedDataNeeded: (context, answers) => raw.webhookLinkedDataNeeded(live(), context, answers),
     renderWithLinkedData: (context, answers, id, timestamp) => {
       const number = live();

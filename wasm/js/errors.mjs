@@ -1,4 +1,4 @@
-const FULL_CORE_HINT = ': call `await hooksmith.loadFullCore()`, then try again';
+const FULL_CORE_HINT = ': call `await hooksmith.loadFullCore()`, then compile again';
 
 /** Every failure the library reports. `kind` is one of input, syntax, render, missing, config,
  * limit, transport, unavailable (what the page's lite core leaves out: load the full core);

@@ -195,4 +195,5 @@ export class Hooksmith {
   memoryUsage(): { heapBytes: number; allocatedBytes: number };
 }
 
-export default function createHooksmith(moduleArgs?: Record<string, unknown>): Promise<Hooksmith>;
+/** In a browser, `fullCore: true` starts with the full core instead of the lite one (Node: always full). */
+export default function createHooksmith(moduleArgs?: Record<string, unknown>, options?: { fullCore?: boolean }): Promise<Hooksmith>;

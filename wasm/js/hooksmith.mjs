@@ -99,11 +99,15 @@ export class Hooksmith {
   }
 }
 
+// Emscripten keeps and fills the object it is given, and empties its preRun/postRun arrays:
+// each core gets copies.
+const copyArgs = (args) =>
+  Object.fromEntries(Object.entries(args).map(([key, value]) => [key, Array.isArray(value) ? [...value] : value]));
+
 // `fullFactory`: where the first core is the page's lite one, () => Promise<the full core's
-// Emscripten factory>. Each factory gets its own copy of the arguments (Emscripten keeps and
-// fills the object it is given).
+// Emscripten factory>.
 export async function instantiate(factory, moduleArgs = {}, fullFactory = null) {
   const { wasmBinary, instantiateWasm, ...shared } = moduleArgs;
-  const loadFull = fullFactory && (async (fullArgs) => wrapCore(await (await fullFactory())({ ...shared, ...fullArgs })));
-  return new Hooksmith(wrapCore(await factory({ ...moduleArgs })), loadFull);
+  const loadFull = fullFactory && (async (fullArgs) => wrapCore(await (await fullFactory())(copyArgs({ ...shared, ...fullArgs }))));
+  return new Hooksmith(wrapCore(await factory(copyArgs(moduleArgs))), loadFull);
 }

@@ -6,8 +6,12 @@ import { instantiate } from './hooksmith.mjs';
 
 export { HooksmithError, Hooksmith, Webhook } from './hooksmith.mjs';
 
+const fullCoreFactory = () => import('./hooksmith-core.mjs').then((glue) => glue.default);
+
 /** Loads the Wasm core and resolves to the API object. `moduleArgs` go to Emscripten
- * (e.g. `locateFile` when the .wasm is served from elsewhere). */
-export default function createHooksmith(moduleArgs = {}) {
-  return instantiate(createLiteCore, moduleArgs, () => import('./hooksmith-core.mjs').then((glue) => glue.default));
+ * (e.g. `locateFile` when the .wasm is served from elsewhere). `fullCore: true` starts with the
+ * full core, for a page that knows it needs Linked Data or dates (one download instead of two). */
+export default async function createHooksmith(moduleArgs = {}, { fullCore = false } = {}) {
+  if (fullCore) return instantiate(await fullCoreFactory(), moduleArgs);
+  return instantiate(createLiteCore, moduleArgs, fullCoreFactory);
 }

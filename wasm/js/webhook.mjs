@@ -53,13 +53,26 @@ export class Webhook {
   /** Like render, for webhooks that read Linked Data: fetches what this user needs first.
    * options: {timeoutMs, concurrency, cache: Map, fetch, signal, id, timestamp, onFetches}. */
   renderResolved(context, options = {}) {
-    return linkedData.renderResolved(this.#live(), context, options);
+    const handle = this.#live();
+    if (handle.hasLinkedData) return linkedData.renderResolved(handle, context, options);
+    // Compiled by the page's lite core: no sources, nothing to fetch.
+    return Promise.resolve().then(() => {
+      options.onFetches?.([]);
+      try {
+        return this.render(context, options);
+      } catch (error) {
+        if (error?.name === 'HooksmithError') error.fetches = [];
+        throw error;
+      }
+    });
   }
 
   /** renderMany with Linked Data: one cache and one concurrency limit for the whole batch;
    * resolves to [{request, fetches} | {error, fetches}] in input order. */
-  renderManyResolved(contexts, options = {}) {
-    return linkedData.renderManyResolved(this.#live(), contexts, options);
+  async renderManyResolved(contexts, options = {}) {
+    const handle = this.#live();
+    if (handle.hasLinkedData) return linkedData.renderManyResolved(handle, contexts, options);
+    return (await this.renderMany(contexts, options)).map((result) => ({ ...result, fetches: [] }));
   }
 
   /** The config's Linked Data sources: [{name, url, method, headers}] (secrets masked). */

@@ -246,17 +246,17 @@ std::vector<HeaderField> parse_headers(const JsonView& value) {
 }
 
 std::vector<LinkedDataSource> parse_linked_data(const JsonView& value) {
+    if (!value.is_array()) {
+        fail_config({"linkedData must be a list of {\"name\", \"url\"} sources, not ", json_type_name(value)},
+                    {"linkedData"});
+    }
 #if HOOKSMITH_LITE
-    if (value.is_array() && value.size() == 0) return {};  // no sources: nothing left out
+    if (value.size() == 0) return {};  // no sources: nothing left out
     Error error(ErrorKind::unavailable,
                 "linkedData is not in this build: the page's lite core leaves Linked Data out; the full core has it");
     error.field = "linkedData";
     throw error;
 #else
-    if (!value.is_array()) {
-        fail_config({"linkedData must be a list of {\"name\", \"url\"} sources, not ", json_type_name(value)},
-                    {"linkedData"});
-    }
     std::vector<LinkedDataSource> sources;
     sources.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
