@@ -55,16 +55,18 @@ export class Webhook {
   renderResolved(context, options = {}) {
     const handle = this.#live();
     if (handle.hasLinkedData) return linkedData.renderResolved(handle, context, options);
-    // Compiled by the page's lite core: no sources, nothing to fetch.
-    return Promise.resolve().then(() => {
-      options.onFetches?.([]);
-      try {
-        return this.render(context, options);
-      } catch (error) {
-        if (error?.name === 'HooksmithError') error.fetches = [];
-        throw error;
-      }
-    });
+    return this.#renderWithoutSources(context, options);
+  }
+
+  // Compiled by the page's lite core: no sources, nothing to fetch.
+  async #renderWithoutSources(context, options) {
+    options.onFetches?.([]);
+    try {
+      return this.render(context, options);
+    } catch (error) {
+      if (error?.name === 'HooksmithError') error.fetches = [];
+      throw error;
+    }
   }
 
   /** renderMany with Linked Data: one cache and one concurrency limit for the whole batch;
